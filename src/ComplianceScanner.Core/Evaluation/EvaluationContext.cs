@@ -1,0 +1,57 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using ComplianceScanner.Core.Layers;
+using ComplianceScanner.Core.Model;
+using ComplianceScanner.Core.Snapshot;
+
+namespace ComplianceScanner.Core.Evaluation;
+
+/// <summary>
+/// Everything a rule may read: the snapshot, the layer model, and indexes built once per scan
+/// (objects by namespace and name, namespace ownership) so rules never scan lists pairwise.
+/// </summary>
+public sealed class EvaluationContext
+{
+    private readonly FrozenDictionary<(string Ns, string Name), ServiceObject> services;
+    private readonly FrozenDictionary<(string Ns, string Name), SecretMetadata> secrets;
+    private readonly FrozenDictionary<string, IngressClass> ingressClasses;
+
+    public EvaluationContext(ClusterSnapshot snapshot, ScannerConfig config, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(config);
+        Snapshot = snapshot;
+        Config = config;
+        Today = today;
+        Ownership = new NamespaceOwnership(config, snapshot.Namespaces);
+        services = ByNamespaceAndName(snapshot.Services);
+        secrets = ByNamespaceAndName(snapshot.Secrets);
+        ingressClasses = snapshot.IngressClasses
+            .GroupBy(c => c.Metadata.Name, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        DefaultIngressClasses = [.. snapshot.IngressClasses.Where(c => c.IsDefault).OrderBy(c => c.Metadata.Name, StringComparer.Ordinal)];
+    }
+
+    public ClusterSnapshot Snapshot { get; }
+
+    public ScannerConfig Config { get; }
+
+    /// <summary>The scan's date (from the injected clock), for exception expiry.</summary>
+    public DateOnly Today { get; }
+
+    public NamespaceOwnership Ownership { get; }
+
+    /// <summary>IngressClasses annotated as default, by name.</summary>
+    public ImmutableArray<IngressClass> DefaultIngressClasses { get; }
+
+    public ServiceObject? FindService(string ns, string name) => services.GetValueOrDefault((ns, name));
+
+    public SecretMetadata? FindSecret(string ns, string name) => secrets.GetValueOrDefault((ns, name));
+
+    public IngressClass? FindIngressClass(string name) => ingressClasses.GetValueOrDefault(name);
+
+    private static FrozenDictionary<(string Ns, string Name), T> ByNamespaceAndName<T>(ImmutableArray<T> items)
+        where T : KubeObject =>
+        items.GroupBy(i => (i.Metadata.Namespace ?? string.Empty, i.Metadata.Name))
+            .ToFrozenDictionary(g => g.Key, g => g.First());
+}

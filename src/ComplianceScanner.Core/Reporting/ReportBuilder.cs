@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ComplianceScanner.Core.Evaluation;
+using ComplianceScanner.Core.Findings;
+using ComplianceScanner.Core.Layers;
+using ComplianceScanner.Core.Rules;
+using ComplianceScanner.Core.Snapshot;
+
+namespace ComplianceScanner.Core.Reporting;
+
+/// <summary>Derives the report model from a scan's inputs and results. Pure: times and versions are passed in.</summary>
+public static class ReportBuilder
+{
+    private static readonly Severity[] WorstFirst = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info];
+
+    public static ScanReport Build(
+        ClusterSnapshot snapshot,
+        ScannerConfig config,
+        EvaluationResult result,
+        IEnumerable<RuleDescriptor> catalogue,
+        ReportScanner scanner,
+        DateTimeOffset startedAt,
+        DateTimeOffset finishedAt)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(result);
+        var findings = result.Findings.Select(ToReport).ToImmutableArray();
+        var open = result.Findings.Where(f => f.State == FindingState.Open).ToList();
+        var evaluated = result.RulesEvaluated.ToHashSet(StringComparer.Ordinal);
+        var ownership = new NamespaceOwnership(config, snapshot.Namespaces);
+        return new ScanReport
+        {
+            Scanner = scanner,
+            Scan = new ReportScan
+            {
+                StartedAt = startedAt,
+                FinishedAt = finishedAt,
+                Cluster = config.ClusterName,
+                ConfigDigest = config.Digest,
+                SnapshotDigest = snapshot.Digest,
+                ConfigFile = config.FilePath,
+                Sources = snapshot.Sources,
+            },
+            Incomplete = !snapshot.IsComplete || !result.Errors.IsEmpty,
+            Missing = [.. snapshot.Missing.Select(m => new ReportMissingKind(m.Kind, m.Reason, m.RequiredPermission))],
+            Summary = new ReportSummary
+            {
+                Total = result.Findings.Length,
+                Open = open.Count,
+                Excepted = result.Findings.Length - open.Count,
+                BySeverity = BySeverity(open),
+                ByLayer = [.. Layer.All.Append(Layer.Undeclared).Select(l => new ReportCount(l, open.Count(f => f.Layer == l)))],
+                ByRule = [.. open.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ReportCount(g.Key, g.Count()))],
+                WorstSeverity = open.Count == 0 ? "none" : open.Max(f => f.Severity).ToName(),
+            },
+            Findings = findings,
+            Teams = [.. config.Teams.Select(t => Team(t, snapshot, ownership, result.Findings))],
+            Exceptions = [.. result.Exceptions.Select(s => new ReportException(
+                s.Entry.Rule,
+                s.Entry.Object,
+                s.Entry.Subject,
+                s.Entry.Reason,
+                s.Entry.ApprovedBy,
+                s.Entry.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                s.Expired ? "expired" : s.Matched == 0 ? "stale" : "active",
+                s.Matched))],
+            RuleErrors = [.. result.Errors.Select(e => new ReportRuleError(e.RuleId, e.Message))],
+            Rules = [.. catalogue.Where(d => evaluated.Contains(d.Id)).OrderBy(d => d.Id, StringComparer.Ordinal)
+                .Select(d => new ReportRule(d.Id, d.Title, d.Severity.ToName(), d.Layer, d.Category, DocUrl(d.Id)))],
+            Inventory = snapshot.CountsByKind(),
+            UnknownKinds = snapshot.UnknownKinds,
+        };
+    }
+
+    public static string DocUrl(string ruleId) => $"docs/rules/{ruleId}.md";
+
+    private static ImmutableArray<ReportCount> BySeverity(IReadOnlyCollection<Finding> findings) =>
+        [.. WorstFirst.Select(s => new ReportCount(s.ToName(), findings.Count(f => f.Severity == s)))];
+
+    private static ReportTeam Team(TeamDefinition team, ClusterSnapshot snapshot, NamespaceOwnership ownership, ImmutableArray<Finding> findings)
+    {
+        var names = snapshot.Namespaces.Select(n => n.Metadata.Name)
+            .Concat(snapshot.Ingresses.Select(i => i.Metadata.Namespace ?? string.Empty))
+            .Where(n => n.Length > 0 && ownership.TeamOf(n)?.Name == team.Name)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToImmutableArray();
+        var own = findings.Where(f => f.Team == team.Name).ToList();
+        return new ReportTeam
+        {
+            Name = team.Name,
+            Namespaces = names,
+            NamespacePatterns = team.Namespaces,
+            Hosts = team.Hosts,
+            IngressClasses = team.IngressClasses,
+            Duties = team.Duties,
+            Subjects = [.. team.Subjects.Select(s => s.ToString())],
+            RequireTls = team.RequireTls,
+            IngressCount = snapshot.Ingresses.Count(i => i.Metadata.Namespace is { } ns && names.Contains(ns, StringComparer.Ordinal)),
+            BySeverity = BySeverity([.. own.Where(f => f.State == FindingState.Open)]),
+            FindingIds = [.. own.Select(f => f.Fingerprint)],
+        };
+    }
+
+    private static ReportFinding ToReport(Finding f) => new()
+    {
+        Id = f.Fingerprint,
+        RuleId = f.RuleId,
+        Title = f.Title,
+        Severity = f.Severity.ToName(),
+        Layer = f.Layer,
+        State = f.State == FindingState.Excepted ? "excepted" : "open",
+        Message = f.Message,
+        Remediation = f.Remediation,
+        Object = f.Object is null ? null : new ReportObject(f.Object.Kind, f.Object.Namespace, f.Object.Name),
+        Subject = f.Subject?.ToString(),
+        Namespace = f.Namespace,
+        Team = f.Team,
+        Evidence = [.. f.Evidence.Select(e => new ReportEvidence(e.Kind, e.Reference, e.Detail))],
+        Source = f.Source is null ? null : new ReportSource(f.Source.File, f.Source.DocumentIndex, f.Source.Line),
+        Exception = f.Exception is null
+            ? null
+            : new ReportAppliedException(f.Exception.Reason, f.Exception.ApprovedBy, f.Exception.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        DocUrl = DocUrl(f.RuleId),
+    };
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace ComplianceScanner.Core.Reporting;
+
+/// <summary>A finding as reports show it: plain strings, no enums, nothing that needs the Core types to read.</summary>
+public sealed record ReportFinding
+{
+    /// <summary>The stable fingerprint.</summary>
+    public required string Id { get; init; }
+
+    public required string RuleId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Severity { get; init; }
+
+    public required string Layer { get; init; }
+
+    /// <summary><c>open</c> or <c>excepted</c>.</summary>
+    public required string State { get; init; }
+
+    public required string Message { get; init; }
+
+    public required string Remediation { get; init; }
+
+    public ReportObject? Object { get; init; }
+
+    public string? Subject { get; init; }
+
+    public string? Namespace { get; init; }
+
+    public string? Team { get; init; }
+
+    public ImmutableArray<ReportEvidence> Evidence { get; init; } = [];
+
+    public ReportSource? Source { get; init; }
+
+    public ReportAppliedException? Exception { get; init; }
+
+    /// <summary>Relative link to the rule's documentation page.</summary>
+    public required string DocUrl { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace ComplianceScanner.Core.Reporting;
+
+/// <summary>A rule that failed to evaluate.</summary>
+public sealed record ReportRuleError(string RuleId, string Message);

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace ComplianceScanner.Core.Reporting;
+
+/// <summary>
+/// The report model: everything every output format shows, derived from one scan. JSON is this model serialized;
+/// HTML and the other text formats are templates over it. Field names are part of the versioned JSON contract.
+/// </summary>
+public sealed record ScanReport
+{
+    /// <summary>Bumped on any incompatible change of the JSON shape; see docs/report.schema.json.</summary>
+    public const string CurrentSchemaVersion = "1.0";
+
+    public string SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required ReportScanner Scanner { get; init; }
+
+    public required ReportScan Scan { get; init; }
+
+    /// <summary>True when some data could not be read: the report must never look clean then.</summary>
+    public bool Incomplete { get; init; }
+
+    public ImmutableArray<ReportMissingKind> Missing { get; init; } = [];
+
+    public required ReportSummary Summary { get; init; }
+
+    public ImmutableArray<ReportFinding> Findings { get; init; } = [];
+
+    public ImmutableArray<ReportTeam> Teams { get; init; } = [];
+
+    public ImmutableArray<ReportException> Exceptions { get; init; } = [];
+
+    public ImmutableArray<ReportRuleError> RuleErrors { get; init; } = [];
+
+    public ImmutableArray<ReportRule> Rules { get; init; } = [];
+
+    /// <summary>Objects read, by kind.</summary>
+    public ImmutableSortedDictionary<string, int> Inventory { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
+    /// <summary>Objects of kinds the scanner does not read, by apiVersion/kind.</summary>
+    public ImmutableSortedDictionary<string, int> UnknownKinds { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+}

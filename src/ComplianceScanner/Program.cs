@@ -1,0 +1,6 @@
+namespace ComplianceScanner;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}
