@@ -1,6 +1,8 @@
+using ComplianceScanner.Cli;
+
 namespace ComplianceScanner;
 
 internal static class Program
 {
-    public static int Main() => 0;
+    public static Task<int> Main(string[] args) => CommandLineApp.RunAsync(args, CliEnvironment.FromProcess());
 }

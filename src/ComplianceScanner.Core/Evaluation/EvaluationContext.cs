@@ -44,6 +44,24 @@ public sealed class EvaluationContext
     /// <summary>IngressClasses annotated as default, by name.</summary>
     public ImmutableArray<IngressClass> DefaultIngressClasses { get; }
 
+    /// <summary>
+    /// True when the snapshot could not read the given resource (plural, e.g. <c>secrets</c>): rules that would conclude
+    /// "missing" from its absence stay silent, and the scan is already marked incomplete.
+    /// </summary>
+    public bool IsMissing(string resource) => Snapshot.Missing.Any(m =>
+        m.Kind.Equals(resource, StringComparison.OrdinalIgnoreCase)
+        || m.Kind.StartsWith(resource + ".", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The class an Ingress is served by: <c>spec.ingressClassName</c>, else the legacy annotation, else the single default
+    /// IngressClass; null when none applies (no class and zero or several defaults).
+    /// </summary>
+    public string? EffectiveIngressClass(Ingress ingress)
+    {
+        ArgumentNullException.ThrowIfNull(ingress);
+        return ingress.IngressClassName ?? (DefaultIngressClasses.Length == 1 ? DefaultIngressClasses[0].Metadata.Name : null);
+    }
+
     public ServiceObject? FindService(string ns, string name) => services.GetValueOrDefault((ns, name));
 
     public SecretMetadata? FindSecret(string ns, string name) => secrets.GetValueOrDefault((ns, name));

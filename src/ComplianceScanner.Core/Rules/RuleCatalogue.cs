@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ComplianceScanner.Core.Rules.Ingress;
 
 namespace ComplianceScanner.Core.Rules;
 
@@ -7,9 +8,39 @@ public static class RuleCatalogue
 {
     public static ImmutableArray<IRule> All { get; } =
     [
+        new HostOutsideTeamHostsRule(),
+        new HostPathConflictRule(),
+        new WildcardOrEmptyHostRule(),
+        new IngressClassNotAllowedRule(),
+        new UnresolvableIngressClassRule(),
+        new MultipleDefaultClassesRule(),
+        new TlsMissingRule(),
+        new TlsHostsNotCoveredRule(),
+        new TlsSecretInvalidRule(),
+        new BackendServiceMissingRule(),
+        new BackendPortMissingRule(),
+        new ExternalNameBackendRule(),
+        new TeamDefaultBackendRule(),
+        new ForbiddenAnnotationRule(),
+        new UnownedNamespaceRule(),
+        new AnnotationInjectionRule(),
+        new ControllerConfigRule(),
+        new ControllerVersionRule(),
     ];
 
     /// <summary>Descriptors of all rules, including those the evaluator produces itself.</summary>
     public static ImmutableArray<RuleDescriptor> Descriptors { get; } =
         [.. All.Select(r => r.Descriptor).Append(GovernanceRules.ExpiredException).Append(GovernanceRules.StaleException).OrderBy(d => d.Id, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Digest of the catalogue (ids, titles, severities, layers): changes whenever a rule is added or its judgement
+    /// changes, so history and evidence can tell which rule set produced a result.
+    /// </summary>
+    public static string Version { get; } = ComputeVersion();
+
+    private static string ComputeVersion()
+    {
+        var text = string.Join('\n', Descriptors.Select(d => $"{d.Id}|{d.Title}|{d.Severity}|{d.Layer}"));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
+    }
 }

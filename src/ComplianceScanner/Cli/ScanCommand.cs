@@ -1,0 +1,131 @@
+using System.CommandLine;
+using ComplianceScanner.Core.Findings;
+using ComplianceScanner.Demo;
+using ComplianceScanner.Output;
+using ComplianceScanner.Pipeline;
+using ComplianceScanner.Rendering;
+using Spectre.Console;
+
+namespace ComplianceScanner.Cli;
+
+/// <summary><c>scan</c>: snapshot manifests, judge them against scanner.yaml, write reports, exit by severity.</summary>
+internal static class ScanCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var config = CommonOptions.Config();
+        var from = CommonOptions.From();
+        var outDir = new Option<string>("--out", "-o") { Description = "Directory for the reports.", DefaultValueFactory = _ => "out" };
+        var format = new Option<string>("--format")
+        {
+            Description = "Comma-separated report formats: " + string.Join(",", ScanPipeline.SupportedFormats) + ".",
+            DefaultValueFactory = _ => "html,json",
+        };
+        var failOn = new Option<string>("--fail-on")
+        {
+            Description = "Exit 1 when an open finding is at or above this severity (" + SeverityNames.Allowed + ", or none).",
+            DefaultValueFactory = _ => "none",
+        };
+        var templates = new Option<string?>("--templates") { Description = "Directory of Scriban templates overriding the bundled ones." };
+        var command = new Command("scan", "Scan manifests (or the bundled demo cluster) and write the reports.")
+        {
+            config, from, outDir, format, failOn, templates,
+        };
+        command.SetAction((parse, ct) => Task.FromResult(Run(
+            env,
+            parse.GetValue(config),
+            parse.GetValue(from) ?? [],
+            parse.GetValue(outDir)!,
+            parse.GetValue(format)!,
+            parse.GetValue(failOn)!,
+            parse.GetValue(templates),
+            ct)));
+        return command;
+    }
+
+    private static int Run(CliEnvironment env, string? configPath, string[] from, string outDir, string format, string failOn, string? templates, CancellationToken ct)
+    {
+        var formats = format.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct().ToList();
+        var unknown = formats.Except(ScanPipeline.SupportedFormats).ToList();
+        if (formats.Count == 0 || unknown.Count > 0)
+        {
+            throw new UserInputException($"--format: unknown format '{string.Join(",", unknown)}'; choose from {string.Join(", ", ScanPipeline.SupportedFormats)}.");
+        }
+
+        Severity? threshold = null;
+        if (!string.Equals(failOn, "none", StringComparison.OrdinalIgnoreCase))
+        {
+            threshold = SeverityNames.TryParse(failOn, out var s)
+                ? s
+                : throw new UserInputException($"--fail-on: '{failOn}' is not a severity; choose from {SeverityNames.Allowed}, or none.");
+        }
+
+        var templatesDir = templates is null ? TemplateSet.DefaultDirectory : env.Resolve(templates);
+        if (!Directory.Exists(templatesDir) && formats.Contains("html"))
+        {
+            throw new UserInputException($"--templates: directory not found: {templatesDir}");
+        }
+
+        var loaded = ConfigResolver.Load(configPath, env);
+        if (loaded is null)
+        {
+            return ExitCodes.UsageOrConfig;
+        }
+
+        var input = Input(env, loaded, from);
+        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir);
+        var console = CreateConsole(env);
+        ScanOutcome outcome;
+        try
+        {
+            outcome = env.Interactive
+                ? console.Status().Start("scanning", ctx => new ScanPipeline(env.Time, new StatusProgress(ctx)).Run(request, ct))
+                : new ScanPipeline(env.Time, new PlainProgress(env.Error)).Run(request, ct);
+        }
+        catch (TemplateRenderException ex)
+        {
+            env.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.UsageOrConfig;
+        }
+
+        TerminalSummary.Write(console, outcome.Report, outcome.WrittenFiles);
+        foreach (var error in outcome.InputErrors)
+        {
+            env.Error.WriteLine("error: " + error);
+        }
+
+        if (!outcome.InputErrors.IsEmpty)
+        {
+            env.Error.WriteLine($"{outcome.InputErrors.Length} input document(s) could not be read; the reports were written and marked incomplete.");
+            return ExitCodes.UsageOrConfig;
+        }
+
+        return threshold is { } t && ScanPipeline.ExceedsThreshold(outcome.Evaluation, t) ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    private static SnapshotInput Input(CliEnvironment env, LoadedConfig loaded, string[] from)
+    {
+        if (from.Length > 0)
+        {
+            return SnapshotInput.FromPaths([.. from.Select(env.Resolve)]);
+        }
+
+        if (loaded.IsEmbeddedDemo)
+        {
+            return SnapshotInput.FromDocuments(EmbeddedDemo.ReadClusterDocuments());
+        }
+
+        return loaded.Config.SourcePath is { } source
+            ? SnapshotInput.FromPaths([source])
+            : throw new UserInputException(
+                $"nothing to scan: pass --from PATH, or set source.path in {loaded.Config.FilePath}.");
+    }
+
+    private static IAnsiConsole CreateConsole(CliEnvironment env) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(env.Out),
+        Ansi = env.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = env.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = env.Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+    });
+}
