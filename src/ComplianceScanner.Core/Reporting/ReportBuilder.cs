@@ -114,6 +114,7 @@ public static class ReportBuilder
         Message = f.Message,
         Remediation = f.Remediation,
         Object = f.Object is null ? null : new ReportObject(f.Object.Kind, f.Object.Namespace, f.Object.Name),
+        Key = f.Key,
         Subject = f.Subject?.ToString(),
         Namespace = f.Namespace,
         Team = f.Team,

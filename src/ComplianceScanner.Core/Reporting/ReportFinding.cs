@@ -25,6 +25,9 @@ public sealed record ReportFinding
 
     public ReportObject? Object { get; init; }
 
+    /// <summary>What distinguishes this finding from others of the same rule on the same object (a host, an annotation).</summary>
+    public string Key { get; init; } = string.Empty;
+
     public string? Subject { get; init; }
 
     public string? Namespace { get; init; }
