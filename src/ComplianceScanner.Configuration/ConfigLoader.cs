@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using ComplianceScanner.Configuration.Binding;
+using ComplianceScanner.Configuration.Yaml;
+using ComplianceScanner.Core.Layers;
+
+namespace ComplianceScanner.Configuration;
+
+/// <summary>
+/// Loads scanner.yaml (v1) into <see cref="ScannerConfig"/>. Every problem in the file is reported in one pass, each with
+/// file, line, column and field path; the config is returned only when there is no error (warnings are fine).
+/// User mistakes never throw.
+/// </summary>
+public static class ConfigLoader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads and loads a config file; relative paths in it are resolved against the file's directory.</summary>
+    /// <param name="path">The file, as given by the user; diagnostics show it as given.</param>
+    /// <param name="today">The scan date, to recognise expired exceptions.</param>
+    public static ConfigLoadResult LoadFile(string path, DateOnly today)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var diagnostics = new DiagnosticBag(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            diagnostics.FileError(ConfigDiagnosticCodes.FileNotFound, $"config file not found (looked for {Path.GetFullPath(path)}). Hint: pass --config <path>, or create scanner.yaml.");
+            return new ConfigLoadResult(null, diagnostics.ToSortedArray());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            diagnostics.FileError(ConfigDiagnosticCodes.FileUnreadable, $"cannot read the config file: {ex.Message}");
+            return new ConfigLoadResult(null, diagnostics.ToSortedArray());
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(SkipBom(bytes));
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var offset = ex.Index + (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? 3 : 0);
+            var line = bytes.AsSpan(0, Math.Max(0, offset)).Count((byte)'\n') + 1;
+            diagnostics.FileError(ConfigDiagnosticCodes.InvalidEncoding, $"the file is not valid UTF-8 (first bad byte at offset {offset}, line {line}). Hint: save it as UTF-8.");
+            return new ConfigLoadResult(null, diagnostics.ToSortedArray());
+        }
+
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
+        return Load(text, bytes, diagnostics, today, baseDirectory);
+    }
+
+    /// <summary>
+    /// Loads config text that did not come from a file as such (tests, stdin, an API request).
+    /// <see cref="ScannerConfig.Digest"/> is then the SHA-256 of the text's UTF-8 bytes.
+    /// </summary>
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="displayPath">What diagnostics and <see cref="ScannerConfig.FilePath"/> call the source.</param>
+    /// <param name="today">The scan date, to recognise expired exceptions.</param>
+    /// <param name="baseDirectory">Directory for relative paths (<c>source.path</c>); the current directory when null.</param>
+    public static ConfigLoadResult LoadText(string yaml, string displayPath, DateOnly today, string? baseDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(displayPath);
+        var bytes = Encoding.UTF8.GetBytes(yaml);
+        var text = yaml.Length > 0 && yaml[0] == '\uFEFF' ? yaml[1..] : yaml;
+        return Load(text, bytes, new DiagnosticBag(displayPath), today, Path.GetFullPath(baseDirectory ?? Directory.GetCurrentDirectory()));
+    }
+
+    private static ConfigLoadResult Load(string text, byte[] bytes, DiagnosticBag diagnostics, DateOnly today, string baseDirectory)
+    {
+        var config = new ScannerConfig();
+        if (YamlDocumentReader.Read(text, diagnostics) is { } root)
+        {
+            config = ScannerConfigBinder.Bind(root, new BindingContext(new NodeReader(diagnostics), today, baseDirectory));
+        }
+
+        config = config with
+        {
+            Digest = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            FilePath = diagnostics.File,
+        };
+        return new ConfigLoadResult(diagnostics.HasErrors ? null : config, diagnostics.ToSortedArray());
+    }
+
+    private static ReadOnlySpan<byte> SkipBom(byte[] bytes) =>
+        bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes.AsSpan(3) : bytes;
+}
