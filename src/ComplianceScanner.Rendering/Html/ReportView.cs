@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ComplianceScanner.Core.Reporting;
+
+namespace ComplianceScanner.Rendering.Html;
+
+/// <summary>
+/// Values derived from a report that are awkward to compute in a template (bar lengths, team findings resolved from
+/// ids). Exposed to templates as <c>view</c>; everything here is a pure function of the report, so output stays deterministic.
+/// </summary>
+internal sealed record ReportView
+{
+    private static readonly string[] ExceptionStatuses = ["active", "expired", "stale"];
+
+    public required ImmutableArray<ReportBar> SeverityBars { get; init; }
+
+    public required ImmutableArray<ReportBar> LayerBars { get; init; }
+
+    public required ImmutableArray<TeamView> Teams { get; init; }
+
+    /// <summary>Findings in no team's namespaces.</summary>
+    public required ImmutableArray<ReportFinding> UnassignedFindings { get; init; }
+
+    /// <summary>Configured exceptions per status: active, expired, stale.</summary>
+    public required ImmutableArray<ReportCount> ExceptionsByStatus { get; init; }
+
+    /// <summary>Scan duration, e.g. <c>4.2 s</c>.</summary>
+    public required string Duration { get; init; }
+
+    /// <summary>True only for a complete scan without open findings: the one case the report may look green.</summary>
+    public required bool Clean { get; init; }
+
+    public static ReportView From(ScanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var byId = report.Findings.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var teamNames = report.Teams.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        return new ReportView
+        {
+            SeverityBars = Bars(report.Summary.BySeverity),
+            LayerBars = Bars(report.Summary.ByLayer),
+            Teams = [.. report.Teams.Select(t => Team(t, byId))],
+            UnassignedFindings = [.. report.Findings.Where(f => f.Team is null || !teamNames.Contains(f.Team))],
+            ExceptionsByStatus = [.. ExceptionStatuses
+                .Select(s => new ReportCount(s, report.Exceptions.Count(e => string.Equals(e.Status, s, StringComparison.Ordinal))))],
+            Duration = FormatDuration(report.Scan.FinishedAt - report.Scan.StartedAt),
+            Clean = !report.Incomplete && report.Summary.Open == 0,
+        };
+    }
+
+    private static ImmutableArray<ReportBar> Bars(ImmutableArray<ReportCount> counts)
+    {
+        var max = counts.IsDefaultOrEmpty ? 0 : counts.Max(c => c.Count);
+        return [.. counts.Select(c => new ReportBar(c.Name, c.Count, max == 0 ? 0 : (int)Math.Round(c.Count * 100.0 / max, MidpointRounding.AwayFromZero)))];
+    }
+
+    private static TeamView Team(ReportTeam team, Dictionary<string, ReportFinding> byId)
+    {
+        var findings = team.FindingIds.Select(id => byId.GetValueOrDefault(id)).OfType<ReportFinding>().ToImmutableArray();
+        return new TeamView(team, findings, findings.Count(f => string.Equals(f.State, "open", StringComparison.Ordinal)));
+    }
+
+    private static string FormatDuration(TimeSpan duration) =>
+        duration < TimeSpan.Zero
+            ? "unknown"
+            : duration.TotalSeconds < 60
+                ? duration.TotalSeconds.ToString("0.0 's'", CultureInfo.InvariantCulture)
+                : string.Create(CultureInfo.InvariantCulture, $"{(int)duration.TotalMinutes} min {duration.Seconds} s");
+}
