@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ComplianceScanner.Core.Layers;
 using ComplianceScanner.Core.Model;
+using ComplianceScanner.Core.Permissions;
 using ComplianceScanner.Core.Snapshot;
 
 namespace ComplianceScanner.Core.Evaluation;
@@ -15,8 +16,9 @@ public sealed class EvaluationContext
     private readonly FrozenDictionary<(string Ns, string Name), ServiceObject> services;
     private readonly FrozenDictionary<(string Ns, string Name), SecretMetadata> secrets;
     private readonly FrozenDictionary<string, IngressClass> ingressClasses;
+    private readonly Lazy<PermissionIndex> permissions;
 
-    public EvaluationContext(ClusterSnapshot snapshot, ScannerConfig config, DateOnly today)
+    public EvaluationContext(ClusterSnapshot snapshot, ScannerConfig config, DateOnly today, PermissionIndex? permissions = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(config);
@@ -29,6 +31,9 @@ public sealed class EvaluationContext
         ingressClasses = snapshot.IngressClasses
             .GroupBy(c => c.Metadata.Name, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        this.permissions = permissions is null
+            ? new Lazy<PermissionIndex>(() => PermissionIndex.Build(snapshot), LazyThreadSafetyMode.ExecutionAndPublication)
+            : new Lazy<PermissionIndex>(permissions);
         DefaultIngressClasses = [.. snapshot.IngressClasses.Where(c => c.IsDefault).OrderBy(c => c.Metadata.Name, StringComparer.Ordinal)];
     }
 
@@ -40,6 +45,9 @@ public sealed class EvaluationContext
     public DateOnly Today { get; }
 
     public NamespaceOwnership Ownership { get; }
+
+    /// <summary>Effective permissions (the Resolve stage), built on first use or passed in when already indexed.</summary>
+    public PermissionIndex Permissions => permissions.Value;
 
     /// <summary>IngressClasses annotated as default, by name.</summary>
     public ImmutableArray<IngressClass> DefaultIngressClasses { get; }

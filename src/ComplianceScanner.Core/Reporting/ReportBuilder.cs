@@ -48,7 +48,8 @@ public static class ReportBuilder
             {
                 Total = result.Findings.Length,
                 Open = open.Count,
-                Excepted = result.Findings.Length - open.Count,
+                Excepted = result.Findings.Count(f => f.State == FindingState.Excepted),
+                Builtin = result.Findings.Count(f => f.State == FindingState.Builtin),
                 BySeverity = BySeverity(open),
                 ByLayer = [.. Layer.All.Append(Layer.Undeclared).Select(l => new ReportCount(l, open.Count(f => f.Layer == l)))],
                 ByRule = [.. open.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ReportCount(g.Key, g.Count()))],
@@ -110,7 +111,12 @@ public static class ReportBuilder
         Title = f.Title,
         Severity = f.Severity.ToName(),
         Layer = f.Layer,
-        State = f.State == FindingState.Excepted ? "excepted" : "open",
+        State = f.State switch
+        {
+            FindingState.Excepted => "excepted",
+            FindingState.Builtin => "builtin",
+            _ => "open",
+        },
         Message = f.Message,
         Remediation = f.Remediation,
         Object = f.Object is null ? null : new ReportObject(f.Object.Kind, f.Object.Namespace, f.Object.Name),

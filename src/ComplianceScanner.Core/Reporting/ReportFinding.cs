@@ -16,7 +16,7 @@ public sealed record ReportFinding
 
     public required string Layer { get; init; }
 
-    /// <summary><c>open</c> or <c>excepted</c>.</summary>
+    /// <summary><c>open</c>, <c>excepted</c> or <c>builtin</c> (about a Kubernetes built-in or vendor identity; not counted as open).</summary>
     public required string State { get; init; }
 
     public required string Message { get; init; }

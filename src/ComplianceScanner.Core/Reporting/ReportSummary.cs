@@ -11,6 +11,9 @@ public sealed record ReportSummary
 
     public int Excepted { get; init; }
 
+    /// <summary>Findings about built-in or vendor-managed identities and objects: shown, not counted as open.</summary>
+    public int Builtin { get; init; }
+
     /// <summary>Open findings per severity: critical, high, medium, low, info.</summary>
     public ImmutableArray<ReportCount> BySeverity { get; init; } = [];
 
