@@ -73,7 +73,7 @@ internal static class ScanCommand
         }
 
         var input = Input(env, loaded, from);
-        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir);
+        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory);
         var console = CreateConsole(env);
         ScanOutcome outcome;
         try
