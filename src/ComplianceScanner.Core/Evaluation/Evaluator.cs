@@ -42,7 +42,15 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
         }
 
         var statuses = ApplyExceptions(context, findings);
-        findings.AddRange(GovernanceFindings(context, statuses));
+        foreach (var id in new[] { GovernanceRules.ExpiredException.Id, GovernanceRules.StaleException.Id })
+        {
+            if (!settings.Disabled.Contains(id))
+            {
+                evaluated.Add(id);
+            }
+        }
+
+        findings.AddRange(GovernanceFindings(context, statuses).Where(f => !settings.Disabled.Contains(f.RuleId)));
         var unique = findings
             .GroupBy(f => f.Fingerprint, StringComparer.Ordinal)
             .Select(g => g.First())

@@ -60,7 +60,7 @@ internal static class ScanCommand
         }
 
         var templatesDir = templates is null ? TemplateSet.DefaultDirectory : env.Resolve(templates);
-        if (!Directory.Exists(templatesDir) && formats.Contains("html"))
+        if (!Directory.Exists(templatesDir) && formats.Any(f => ReportFormats.Find(f)?.UsesTemplates == true))
         {
             throw new UserInputException($"--templates: directory not found: {templatesDir}");
         }
