@@ -1,0 +1,107 @@
+using ComplianceScanner.Core.Evaluation;
+using ComplianceScanner.Core.Findings;
+using ComplianceScanner.Core.Model;
+using ComplianceScanner.Core.Permissions;
+
+namespace ComplianceScanner.Core.Rules.Rbac;
+
+/// <summary>
+/// Base of the RBAC rules that judge each binding of one subject on its own (one finding per subject and binding):
+/// the findings of a subject depend only on the bindings naming it, so <see cref="EvaluateSubjects"/> recomputes them
+/// for changed subjects only. Every binding is visited once per rule through <see cref="PermissionIndex.BindingsOf"/>,
+/// and role-level analysis is memoised per role, so a full evaluation is linear in the bindings.
+/// </summary>
+public abstract class SubjectRuleBase : ISubjectRule
+{
+    public abstract RuleDescriptor Descriptor { get; }
+
+    public IEnumerable<Finding> Evaluate(EvaluationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return RbacInputs.Complete(context) ? EvaluateSubjects(context, context.Permissions.Subjects) : [];
+    }
+
+    public IEnumerable<Finding> EvaluateSubjects(EvaluationContext context, IReadOnlyCollection<Subject> subjects)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(subjects);
+        if (!RbacInputs.Complete(context))
+        {
+            return [];
+        }
+
+        var standings = new SubjectStandings(context);
+        var index = context.Permissions;
+        var findings = new List<Finding>();
+        foreach (var subject in subjects)
+        {
+            if (!IsIndexable(subject) || !Concerns(subject))
+            {
+                continue;
+            }
+
+            var standing = standings.Of(subject);
+            if (Exempt(standing))
+            {
+                continue;
+            }
+
+            foreach (var binding in index.BindingsOf(subject))
+            {
+                if (Judge(standings, standing, binding) is { } finding)
+                {
+                    findings.Add(finding);
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>A cheap filter on the subject itself (e.g. only the anonymous identities); all subjects by default.</summary>
+    protected virtual bool Concerns(Subject subject) => true;
+
+    /// <summary>Subjects whose bindings the rule never judges; the cluster layer by default (hygiene rules guard its boundary).</summary>
+    protected virtual bool Exempt(SubjectStanding standing) => standing.IsClusterLayer;
+
+    /// <summary>The finding for one binding naming the subject, or null.</summary>
+    protected abstract Finding? Judge(SubjectStandings standings, SubjectStanding standing, SubjectBinding binding);
+
+    /// <summary>
+    /// A finding on the binding, about the subject, tagged with the subject's team (or the namespace's team), and shown as
+    /// built-in when the subject is a Kubernetes identity or the binding ships with Kubernetes or the platform.
+    /// </summary>
+    protected Finding Report(
+        SubjectStandings standings,
+        SubjectStanding standing,
+        SubjectBinding binding,
+        string message,
+        string key,
+        IEnumerable<Evidence> evidence)
+    {
+        ArgumentNullException.ThrowIfNull(standings);
+        ArgumentNullException.ThrowIfNull(standing);
+        ArgumentNullException.ThrowIfNull(binding);
+        var team = standing.Team?.Name
+            ?? (binding.Namespace is { } ns ? standings.Context.Ownership.TeamOf(ns)?.Name : null);
+        var finding = Descriptor.Finding(binding.Binding, message, key, evidence, subject: binding.Subject, team: team);
+        return BuiltinRecognition.IsBuiltinSubject(binding.Subject) || BuiltinRecognition.IsBuiltinObject(binding.Binding)
+            ? finding with { State = FindingState.Builtin }
+            : finding;
+    }
+
+    /// <summary><c>ClusterRoleBinding x -> ClusterRole/y</c>, for messages.</summary>
+    protected static string Via(SubjectBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        var role = binding.Role?.DisplayName ?? binding.Binding.RoleRef.ToString();
+        return $"{binding.Binding.Kind} {binding.Binding.Metadata.QualifiedName} -> {role}";
+    }
+
+    private static bool IsIndexable(Subject s) => s.Kind switch
+    {
+        Subject.UserKind or Subject.GroupKind => true,
+        Subject.ServiceAccountKind => !string.IsNullOrEmpty(s.Namespace),
+        _ => false,
+    };
+}
