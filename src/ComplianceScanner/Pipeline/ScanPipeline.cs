@@ -38,21 +38,10 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
     {
         progress.Stage("snapshot", input.Paths.Count > 0 ? "reading " + string.Join(", ", input.Paths) : "reading the bundled demo cluster");
         var loader = new ManifestLoader();
-        var result = input.Paths.Count > 0 ? loader.Load(input.Paths, ct) : loader.LoadMany(input.Documents);
-        var errors = result.Errors.Select(e => e.ToString()).ToImmutableArray();
-        var snapshot = result.Snapshot;
-        if (!errors.IsEmpty)
-        {
-            // Unreadable documents make the scan incomplete: the objects in them were not judged.
-            snapshot = snapshot with
-            {
-                Missing = snapshot.Missing.Add(new MissingKind(
-                    "manifests",
-                    $"{errors.Length} document(s) could not be read; first: {errors[0]}")),
-            };
-        }
+        var result = input.Paths.Count > 0 ? loader.Load(input.Paths, ct) : loader.LoadMany(input.Documents, ct);
 
-        return (snapshot, errors);
+        // The loader records each unreadable document in Snapshot.Missing too, so the scan is marked incomplete.
+        return (result.Snapshot, [.. result.Errors.Select(e => e.ToString())]);
     }
 
     private EvaluationContext Resolve(ClusterSnapshot snapshot, ScannerConfig config, DateTimeOffset now)

@@ -94,7 +94,7 @@ public sealed class ScanCommandTests
         using var dir = new TempDirectory();
         dir.File("scanner.yaml", MinimalConfig);
         dir.File("m/cluster.yaml", CleanIngress);
-        var r = CliRunner.Run(dir.Path, "scan", "--from", "m", option, value);
+        var r = CliRunner.Run(dir.Path, "scan", option, value, "--from", "m");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(expected, r.Error, StringComparison.Ordinal);
         Assert.False(r.HasStackTrace, r.ToString());
