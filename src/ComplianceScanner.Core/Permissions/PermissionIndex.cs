@@ -333,6 +333,25 @@ public sealed class PermissionIndex
         return result.MoveToImmutable();
     }
 
+    /// <summary>
+    /// Every binding with every subject it names, each subject key once per binding (its first entry, as
+    /// <see cref="BindingsOf"/> reports it), dangling bindings included; in no particular order. The union over all
+    /// <see cref="Subjects"/> of <see cref="BindingsOf"/>, in one pass over the bindings.
+    /// </summary>
+    public IEnumerable<SubjectBinding> AllSubjectBindings()
+    {
+        foreach (var entry in tables.All)
+        {
+            for (var i = 0; i < entry.Subjects.Length; i++)
+            {
+                if (entry.Subjects[i] is { } subject && !IsDuplicateKey(entry, i))
+                {
+                    yield return new SubjectBinding(subject, entry.Binding, entry.Role, entry.Dangling);
+                }
+            }
+        }
+    }
+
     /// <summary>Every grant of every binding, in evaluation order (for rules that inspect all grants, e.g. wildcards).</summary>
     public IEnumerable<Grant> AllGrants()
     {
@@ -508,6 +527,20 @@ public sealed class PermissionIndex
         for (var j = 0; j < index; j++)
         {
             if (Equals(entry.Subjects[j], entry.Subjects[index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An earlier subject of the binding has the same index key (the same identity, e.g. a ServiceAccount and its user name).</summary>
+    private static bool IsDuplicateKey(BindingEntry entry, int index)
+    {
+        for (var j = 0; j < index; j++)
+        {
+            if (entry.Keys[j] is { } key && key.Equals(entry.Keys[index]))
             {
                 return true;
             }

@@ -41,66 +41,79 @@ public sealed class AggregationInjectionRule : IRule
         }
 
         var index = context.Permissions;
+        var builtinAggregates = index.Aggregation.Roles.Where(a => BuiltinRecognition.IsBuiltinObject(a.Role)).ToList();
 
-        // injector name -> (built-in roles selecting it directly, built-in roles holding its rules, rules beyond read)
-        var injections = new SortedDictionary<string, Injection>(StringComparer.Ordinal);
-        foreach (var agg in index.Aggregation.Roles)
+        // Which built-in aggregated roles select each built-in aggregated role (edit is selected by admin): a rule
+        // injected into edit also reaches admin.
+        var parents = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var agg in builtinAggregates)
         {
-            if (!BuiltinRecognition.IsBuiltinObject(agg.Role))
+            foreach (var name in agg.SelectedRoles)
             {
-                continue;
+                if (!parents.TryGetValue(name, out var list))
+                {
+                    parents[name] = list = [];
+                }
+
+                list.Add(agg.Name);
             }
+        }
 
-            foreach (var rule in agg.ComputedRules)
+        var injections = new SortedDictionary<string, Injection>(StringComparer.Ordinal);
+        foreach (var agg in builtinAggregates)
+        {
+            foreach (var name in agg.SelectedRoles)
             {
-                // The chain from the aggregate to the rule's origin: agg -> Via[0] -> ... -> Origin. The injector is the
-                // first role on it that is not built-in; the role before it selected it.
-                var chain = rule.Via.Select(n => index.FindClusterRole(n)?.Role).Append(rule.Origin).ToList();
-                var selector = agg.Name;
-                RbacRole? injector = null;
-                foreach (var step in chain)
-                {
-                    if (step is null)
-                    {
-                        break;
-                    }
-
-                    if (!BuiltinRecognition.IsBuiltinObject(step))
-                    {
-                        injector = step;
-                        break;
-                    }
-
-                    selector = step.Metadata.Name;
-                }
-
-                if (injector is null)
+                if (index.FindClusterRole(name) is not { } selected || BuiltinRecognition.IsBuiltinObject(selected.Role))
                 {
                     continue;
                 }
 
-                var reasons = Reasons(rule.Rule);
-                if (reasons.IsEmpty)
+                // The role's own contribution, judged on its own rules (an aggregated custom role: everything it pulls
+                // in), even where a built-in source happens to carry the same rule today.
+                var rules = selected.Rules.Select(r => (Rule: r, Reasons: Reasons(r.Rule))).Where(r => !r.Reasons.IsEmpty).ToList();
+                if (rules.Count == 0)
                 {
                     continue;
                 }
 
-                if (!injections.TryGetValue(injector.Metadata.Name, out var injection))
+                if (!injections.TryGetValue(name, out var injection))
                 {
-                    injection = new Injection(injector);
-                    injections[injector.Metadata.Name] = injection;
+                    injection = new Injection(selected.Role);
+                    injections[name] = injection;
+                    foreach (var (rule, reasons) in rules)
+                    {
+                        injection.Rules.Add(rule);
+                        injection.Reasons.UnionWith(reasons);
+                        injection.RuleReasons.Add(reasons);
+                    }
                 }
 
-                injection.Selectors.Add(selector);
-                injection.Holders.Add(agg.Name);
-                if (injection.Rules.TryAdd((rule.Origin.Metadata.Name, rule.OriginRuleIndex), (rule, reasons)))
-                {
-                    injection.Reasons.UnionWith(reasons);
-                }
+                injection.Selectors.Add(agg.Name);
+                injection.Holders.UnionWith(Ancestors(agg.Name, parents));
             }
         }
 
         return injections.Values.Select(Report);
+    }
+
+    /// <summary>The role and every built-in aggregated role that selects it, directly or through others.</summary>
+    private static HashSet<string> Ancestors(string name, Dictionary<string, List<string>> parents)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { name };
+        var queue = new Queue<string>([name]);
+        while (queue.TryDequeue(out var current))
+        {
+            foreach (var parent in parents.GetValueOrDefault(current) ?? [])
+            {
+                if (seen.Add(parent))
+                {
+                    queue.Enqueue(parent);
+                }
+            }
+        }
+
+        return seen;
     }
 
     /// <summary>Why a rule is more than read-only on ordinary resources; empty when it is not.</summary>
@@ -140,10 +153,13 @@ public sealed class AggregationInjectionRule : IRule
             new("role", role.Reference.ToString(), labels.Count == 0 ? "not built-in" : $"not built-in; labels {string.Join(", ", labels)}"),
             new("boundary", $"selected by built-in {selectors}", $"its rules reach every binding of {holders}"),
         };
-        evidence.AddRange(injection.Rules.Values.Select(r => new Evidence(
-            "rule",
-            $"{r.Rule.Origin.Kind}/{r.Rule.Origin.Metadata.Name} rules[{r.Rule.OriginRuleIndex}]",
-            $"{r.Rule.Rule}: {string.Join("; ", r.Reasons)}")));
+        for (var i = 0; i < injection.Rules.Count; i++)
+        {
+            var rule = injection.Rules[i];
+            var origin = ReferenceEquals(rule.Origin, role) ? string.Empty : $" (from {rule.OriginDescription})";
+            evidence.Add(new Evidence("rule", $"rules[{rule.Index}]", $"{rule.Rule}{origin}: {string.Join("; ", injection.RuleReasons[i])}"));
+        }
+
         return Descriptor.Finding(
             role,
             $"ClusterRole {role.Metadata.Name} is aggregated into the built-in {holders} role(s) (selected by {selectors}) and "

@@ -5,8 +5,8 @@ using ComplianceScanner.Core.Permissions;
 namespace ComplianceScanner.Core.Rules.Rbac;
 
 /// <summary>
-/// SOD-RBAC-016: verbs that step past RBAC — <c>nodes/proxy</c> (any verb: the kubelet API, exec in every pod of the
-/// node), <c>pods/exec</c>, <c>pods/attach</c>, <c>pods/portforward</c> (create, and get: websocket clients use GET),
+/// SOD-RBAC-016: verbs that step past RBAC — <c>nodes/proxy</c> (any verb a proxied request can carry: the kubelet API,
+/// exec in every pod of the node), <c>pods/exec</c>, <c>pods/attach</c>, <c>pods/portforward</c> (create, and get: websocket clients use GET),
 /// <c>pods/ephemeralcontainers</c> (update/patch: start a debug container), CSR approval (update on
 /// <c>certificatesigningrequests/approval</c>, approve on <c>signers</c>) and <c>serviceaccounts/token</c> create — held
 /// by a subject outside the cluster layer cluster-wide, or in a namespace it does not own (a team exec-ing into its own
@@ -22,6 +22,9 @@ public sealed class DangerousVerbsRule : SubjectRuleBase
     /// <summary>The dangerous permissions: API group, resource, subresource, verbs, cluster-scoped.</summary>
     private static readonly ImmutableArray<(string Group, string Resource, string Subresource, ImmutableArray<string> Verbs, bool ClusterScoped)> Table =
     [
+        // nodes/proxy: every verb a proxied request can carry (a proxy request names its node, so never list, watch or
+        // deletecollection): GET reads the kubelet API, the others reach /exec and /run on every pod of the node.
+        (string.Empty, "nodes", "proxy", ["get", "create", "update", "patch", "delete"], true),
         (string.Empty, "pods", "exec", ["create", "get"], false),
         (string.Empty, "pods", "attach", ["create", "get"], false),
         (string.Empty, "pods", "portforward", ["create", "get"], false),
@@ -94,15 +97,6 @@ public sealed class DangerousVerbsRule : SubjectRuleBase
         {
             var anyName = rule.Rule.ResourceNames.IsEmpty ? rule.Rule : rule.Rule with { ResourceNames = [] };
             var permissions = ImmutableArray.CreateBuilder<SensitivePermission>();
-
-            // nodes/proxy: any verb at all reaches the kubelet API.
-            if (RuleMatching.ApiGroupMatches(anyName, string.Empty) && RuleMatching.ResourceMatches(anyName, "nodes/proxy", "proxy"))
-            {
-                foreach (var verb in anyName.Verbs.Distinct(StringComparer.Ordinal))
-                {
-                    permissions.Add(new SensitivePermission(string.Empty, "nodes/proxy", verb, ClusterScoped: true));
-                }
-            }
 
             foreach (var (group, resource, sub, verbs, clusterScoped) in Table)
             {

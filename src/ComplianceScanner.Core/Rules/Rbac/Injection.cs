@@ -17,6 +17,9 @@ internal sealed class Injection(RbacRole role)
 
     public SortedSet<string> Reasons { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Its rules beyond read-only, by origin role and rule index (each once, however many roles hold it).</summary>
-    public SortedDictionary<(string Origin, int Index), (ResolvedRule Rule, ImmutableArray<string> Reasons)> Rules { get; } = [];
+    /// <summary>Its effective rules that go beyond read-only, in order.</summary>
+    public List<ResolvedRule> Rules { get; } = [];
+
+    /// <summary>Why, for each of <see cref="Rules"/>.</summary>
+    public List<ImmutableArray<string>> RuleReasons { get; } = [];
 }

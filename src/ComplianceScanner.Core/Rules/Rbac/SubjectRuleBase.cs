@@ -18,7 +18,31 @@ public abstract class SubjectRuleBase : ISubjectRule
     public IEnumerable<Finding> Evaluate(EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RbacInputs.Complete(context) ? EvaluateSubjects(context, context.Permissions.Subjects) : [];
+        if (!RbacInputs.Complete(context))
+        {
+            return [];
+        }
+
+        // One pass over the bindings: the same findings as EvaluateSubjects over every subject, without a lookup per subject.
+        var standings = new SubjectStandings(context);
+        var byStanding = new Dictionary<Subject, SubjectStanding?>();
+        var findings = new List<Finding>();
+        foreach (var binding in context.Permissions.AllSubjectBindings())
+        {
+            if (!byStanding.TryGetValue(binding.Subject, out var standing))
+            {
+                var s = standings.Of(binding.Subject);
+                standing = Concerns(binding.Subject) && !Exempt(s) ? s : null;
+                byStanding[binding.Subject] = standing;
+            }
+
+            if (standing is not null && Judge(standings, standing, binding) is { } finding)
+            {
+                findings.Add(finding);
+            }
+        }
+
+        return findings;
     }
 
     public IEnumerable<Finding> EvaluateSubjects(EvaluationContext context, IReadOnlyCollection<Subject> subjects)
@@ -33,7 +57,7 @@ public abstract class SubjectRuleBase : ISubjectRule
         var standings = new SubjectStandings(context);
         var index = context.Permissions;
         var findings = new List<Finding>();
-        foreach (var subject in subjects)
+        foreach (var subject in subjects.Distinct())
         {
             if (!IsIndexable(subject) || !Concerns(subject))
             {
@@ -48,7 +72,8 @@ public abstract class SubjectRuleBase : ISubjectRule
 
             foreach (var binding in index.BindingsOf(subject))
             {
-                if (Judge(standings, standing, binding) is { } finding)
+                // A binding naming one identity twice (a ServiceAccount and its user name) belongs to its first entry.
+                if (binding.Subject.Equals(subject) && Judge(standings, standing, binding) is { } finding)
                 {
                     findings.Add(finding);
                 }
