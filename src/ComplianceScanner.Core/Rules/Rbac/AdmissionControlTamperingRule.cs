@@ -77,11 +77,7 @@ public sealed class AdmissionControlTamperingRule : SubjectRuleBase
             h.Rule,
             PermissionText.ByResource(h.Permissions.Select(p => (p.Resource, p.Verb)))
             + (h.Rule.Rule.ResourceNames.IsEmpty ? string.Empty : $" (only {string.Join(", ", h.Rule.Rule.ResourceNames)})"))));
-        var dutyNames = duties.Select(d => d.Name).ToList();
-        evidence.Add(new Evidence(
-            "boundary",
-            $"duties {standing.Description} may hold cluster-wide",
-            dutyNames.Count == 0 ? "none" : $"{string.Join(", ", dutyNames)}: none describes these writes"));
+        evidence.Add(DutiesEvidence(standing, duties, "none describes these writes"));
         var message = $"{binding.Subject} ({standing.Description}) can change admission control ({key}) through {Via(binding)}: "
             + "it can switch off or rewrite the checks the API server enforces, and no duty of its layer describes that.";
         return Report(standings, standing, binding, message, key, evidence);

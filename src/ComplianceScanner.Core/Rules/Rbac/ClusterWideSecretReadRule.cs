@@ -69,12 +69,12 @@ public sealed class ClusterWideSecretReadRule : SubjectRuleBase
             RbacEvidence.Role(role),
         };
         evidence.AddRange(hits.Select(h => RbacEvidence.Rule(role, h.Rule, $"reads Secrets of any name: {PermissionText.Verbs(h.Verbs)}")));
-        evidence.Add(new Evidence(
-            "boundary",
-            $"duties {standing.Description} may hold cluster-wide",
+        evidence.Add(DutiesEvidence(
+            standing,
+            duties,
             allowedBy.Count == 0
                 ? "none describes reading Secrets"
-                : $"{string.Join(", ", allowedBy.Select(p => $"{p.Key} by {p.Value}"))}; not {verbs}"));
+                : $"{string.Join(", ", allowedBy.Select(p => $"{p.Key} allowed by {p.Value}"))}, not {verbs}"));
         var message = $"{binding.Subject} ({standing.Description}) can read every Secret in the cluster ({verbs}) through "
             + $"{Via(binding)}, and no duty its layer holds cluster-wide describes that.";
         return Report(standings, standing, binding, message, key, evidence);

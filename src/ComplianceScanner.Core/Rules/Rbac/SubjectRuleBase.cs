@@ -115,6 +115,25 @@ public abstract class SubjectRuleBase : ISubjectRule
             : finding;
     }
 
+    /// <summary><c>cluster-wide</c> or <c>in namespace shop</c>, for messages.</summary>
+    protected static string Where(SubjectBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        return binding.Namespace is { } ns ? $"in namespace {ns}" : "cluster-wide";
+    }
+
+    /// <summary>The boundary evidence of rules that allow a permission by duty (S2): the duties the subject may hold there.</summary>
+    protected static Evidence DutiesEvidence(SubjectStanding standing, IEnumerable<Layers.Duty> duties, string verdict)
+    {
+        ArgumentNullException.ThrowIfNull(standing);
+        ArgumentNullException.ThrowIfNull(duties);
+        var names = duties.Select(d => d.Name).ToList();
+        return new Evidence(
+            "boundary",
+            $"duties allowed cluster-wide ({standing.Description})",
+            names.Count == 0 ? "none" : $"{string.Join(", ", names)}: {verdict}");
+    }
+
     /// <summary><c>ClusterRoleBinding x -> ClusterRole/y</c>, for messages.</summary>
     protected static string Via(SubjectBinding binding)
     {

@@ -95,7 +95,7 @@ public sealed class UnauthenticatedAccessRule : SubjectRuleBase
                 standings,
                 standing,
                 binding,
-                $"Every authenticated identity, every service account included, gets {key} {binding.Scope} through {Via(binding)}; "
+                $"Every authenticated identity, every service account included, gets {key} {Where(binding)} through {Via(binding)}; "
                 + "system:authenticated should get read-only discovery at most.",
                 key,
                 evidence);
@@ -107,7 +107,7 @@ public sealed class UnauthenticatedAccessRule : SubjectRuleBase
             standings,
             standing,
             binding,
-            $"{who} get {what} {binding.Scope} through {Via(binding)}: anyone who can reach the API server, without credentials.",
+            $"{who} get {what} {Where(binding)} through {Via(binding)}: anyone who can reach the API server, without credentials.",
             "unauthenticated",
             evidence);
         return all.Count == 0 ? finding : finding with { Severity = Severity.Critical };

@@ -62,7 +62,7 @@ public sealed class WildcardGrantRule : SubjectRuleBase
             RbacEvidence.Role(role),
         };
         evidence.AddRange(hits.Select(h => RbacEvidence.Rule(role, h.Rule, string.Join("; ", h.Dimensions))));
-        var message = $"{binding.Subject} ({standing.Description}) holds wildcard permissions ({key}) {binding.Scope} through "
+        var message = $"{binding.Subject} ({standing.Description}) holds wildcard permissions ({key}) {Where(binding)} through "
             + $"{Via(binding)}; only the cluster layer may hold wildcard grants.";
         var finding = Report(standings, standing, binding, message, key, evidence);
         return severity == Descriptor.Severity ? finding : finding with { Severity = severity };
