@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ComplianceScanner.Core.Findings;
-using ComplianceScanner.Demo;
 using ComplianceScanner.Output;
 using ComplianceScanner.Pipeline;
 using ComplianceScanner.Rendering;
@@ -72,8 +71,8 @@ internal static class ScanCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        var input = Input(env, loaded, from);
-        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir);
+        var input = InputResolver.Resolve(env, loaded, from);
+        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory);
         var console = CreateConsole(env);
         ScanOutcome outcome;
         try
@@ -103,29 +102,21 @@ internal static class ScanCommand
         return threshold is { } t && ScanPipeline.ExceedsThreshold(outcome.Evaluation, t) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
-    private static SnapshotInput Input(CliEnvironment env, LoadedConfig loaded, string[] from)
+    private static IAnsiConsole CreateConsole(CliEnvironment env)
     {
-        if (from.Length > 0)
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            return SnapshotInput.FromPaths([.. from.Select(env.Resolve)]);
+            Out = new AnsiConsoleOutput(env.Out),
+            Ansi = env.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = env.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = env.Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!env.Interactive)
+        {
+            // Logs and CI consoles have no width to detect; wrapping object names at 80 columns makes them unreadable.
+            console.Profile.Width = 200;
         }
 
-        if (loaded.IsEmbeddedDemo)
-        {
-            return SnapshotInput.FromDocuments(EmbeddedDemo.ReadClusterDocuments());
-        }
-
-        return loaded.Config.SourcePath is { } source
-            ? SnapshotInput.FromPaths([source])
-            : throw new UserInputException(
-                $"nothing to scan: pass --from PATH, or set source.path in {loaded.Config.FilePath}.");
+        return console;
     }
-
-    private static IAnsiConsole CreateConsole(CliEnvironment env) => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(env.Out),
-        Ansi = env.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = env.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = env.Interactive ? InteractionSupport.Yes : InteractionSupport.No,
-    });
 }

@@ -7,7 +7,6 @@ using ComplianceScanner.Core.Reporting;
 using ComplianceScanner.Core.Rules;
 using ComplianceScanner.Core.Snapshot;
 using ComplianceScanner.Rendering;
-using ComplianceScanner.Snapshot.Manifests;
 
 namespace ComplianceScanner.Pipeline;
 
@@ -29,7 +28,7 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         var (snapshot, inputErrors) = TakeSnapshot(request.Input, cancellationToken);
         var context = Resolve(snapshot, request.Config, started);
         var evaluation = Evaluate(context);
-        var report = Render(snapshot, request.Config, evaluation, started);
+        var report = ReportPaths.Relativize(Render(snapshot, request.Config, evaluation, started), request.WorkingDirectory);
         var written = Deliver(report, request);
         return new ScanOutcome(report, evaluation, inputErrors, written);
     }
@@ -37,11 +36,7 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
     private (ClusterSnapshot Snapshot, ImmutableArray<string> Errors) TakeSnapshot(SnapshotInput input, CancellationToken ct)
     {
         progress.Stage("snapshot", input.Paths.Count > 0 ? "reading " + string.Join(", ", input.Paths) : "reading the bundled demo cluster");
-        var loader = new ManifestLoader();
-        var result = input.Paths.Count > 0 ? loader.Load(input.Paths, ct) : loader.LoadMany(input.Documents, ct);
-
-        // The loader records each unreadable document in Snapshot.Missing too, so the scan is marked incomplete.
-        return (result.Snapshot, [.. result.Errors.Select(e => e.ToString())]);
+        return SnapshotReader.Read(input, ct);
     }
 
     private EvaluationContext Resolve(ClusterSnapshot snapshot, ScannerConfig config, DateTimeOffset now)
