@@ -47,7 +47,7 @@ public sealed class DanglingBindingRuleTests
         kind: ClusterRoleBinding
         metadata: {name: no-namespace}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: reader}
-        subjects: [{kind: ServiceAccount, name: ci}]
+        subjects: [{kind: ServiceAccount, name: ci}, {kind: group, name: admins}]
         """;
 
     [Fact]
@@ -57,6 +57,7 @@ public sealed class DanglingBindingRuleTests
         Assert.Equal(
             [
                 "ClusterRoleBinding/no-namespace - subjects[0] open",
+                "ClusterRoleBinding/no-namespace - subjects[1] open",
                 "ClusterRoleBinding/role-in-crb - Role/reader open",
                 "RoleBinding/shop/missing-role - Role/gone open",
                 "RoleBinding/shop/sas ServiceAccount:shop/ci ServiceAccount/shop/ci open",

@@ -77,7 +77,7 @@ public sealed class SubjectRuleBaseTests
             var index = before.Permissions.WithBindingChanged(from, to);
             var bindings = before.Snapshot.ClusterRoleBindings.Where(b => !ReferenceEquals(b, from));
             var snapshot = before.Snapshot with { ClusterRoleBindings = [.. to is null ? bindings : bindings.Append(to)] };
-            var after = new EvaluationContext(snapshot, before.Config, before.Today, index);
+            var after = before.WithRbac(snapshot, index);
             var changed = new[] { from, to }.OfType<RbacBinding>().SelectMany(b => b.Subjects).ToHashSet();
 
             var kept = rule.Evaluate(before).Where(f => !changed.Contains(f.Subject!));
