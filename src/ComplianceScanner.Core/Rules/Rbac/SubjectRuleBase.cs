@@ -8,8 +8,9 @@ namespace ComplianceScanner.Core.Rules.Rbac;
 /// <summary>
 /// Base of the RBAC rules that judge each binding of one subject on its own (one finding per subject and binding):
 /// the findings of a subject depend only on the bindings naming it, so <see cref="EvaluateSubjects"/> recomputes them
-/// for changed subjects only. Every binding is visited once per rule through <see cref="PermissionIndex.BindingsOf"/>,
-/// and role-level analysis is memoised per role, so a full evaluation is linear in the bindings.
+/// for changed subjects only (<see cref="PermissionIndex.BindingsOf"/>). A full evaluation visits every binding once
+/// (<see cref="PermissionIndex.AllSubjectBindings"/>) and rules memoise their analysis per role, so it is linear in the
+/// bindings and never pairs subjects with namespaces or roles.
 /// </summary>
 public abstract class SubjectRuleBase : ISubjectRule
 {
@@ -21,6 +22,11 @@ public abstract class SubjectRuleBase : ISubjectRule
         if (!RbacInputs.Complete(context))
         {
             return [];
+        }
+
+        if (ConcernedSubjects is { } few)
+        {
+            return EvaluateSubjects(context, few);
         }
 
         // One pass over the bindings: the same findings as EvaluateSubjects over every subject, without a lookup per subject.
@@ -82,6 +88,12 @@ public abstract class SubjectRuleBase : ISubjectRule
 
         return findings;
     }
+
+    /// <summary>
+    /// When the rule concerns a few fixed subjects only (the anonymous identities), those subjects: a full evaluation then
+    /// looks them up instead of visiting every binding. Null (every subject) by default; must agree with <see cref="Concerns"/>.
+    /// </summary>
+    protected virtual IReadOnlyCollection<Subject>? ConcernedSubjects => null;
 
     /// <summary>A cheap filter on the subject itself (e.g. only the anonymous identities); all subjects by default.</summary>
     protected virtual bool Concerns(Subject subject) => true;

@@ -36,6 +36,9 @@ public sealed class UnauthenticatedAccessRule : SubjectRuleBase
         + "service accounts that need it instead of system:authenticated (which includes every service account of every "
         + "namespace). Keep system:authenticated to read-only discovery.");
 
+    protected override IReadOnlyCollection<Subject>? ConcernedSubjects { get; } =
+        [Subject.User(UserInfo.AnonymousUser), Subject.Group(UserInfo.UnauthenticatedGroup), Subject.Group(UserInfo.AuthenticatedGroup)];
+
     protected override bool Concerns(Subject subject) =>
         (subject.Kind == Subject.UserKind && subject.Name == UserInfo.AnonymousUser)
         || (subject.Kind == Subject.GroupKind && subject.Name is UserInfo.UnauthenticatedGroup or UserInfo.AuthenticatedGroup);
