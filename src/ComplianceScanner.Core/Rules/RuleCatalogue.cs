@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ComplianceScanner.Core.Rules.Ingress;
+using ComplianceScanner.Core.Rules.Rbac;
 
 namespace ComplianceScanner.Core.Rules;
 
@@ -26,6 +27,15 @@ public static class RuleCatalogue
         new AnnotationInjectionRule(),
         new ControllerConfigRule(),
         new ControllerVersionRule(),
+        new WildcardGrantRule(),
+        new ClusterWideSecretReadRule(),
+        new PrivilegedRoleBindingRule(),
+        new UnauthenticatedAccessRule(),
+        new AdmissionControlTamperingRule(),
+        new DanglingBindingRule(),
+        new UnusedRoleRule(),
+        new AggregationInjectionRule(),
+        new DangerousVerbsRule(),
     ];
 
     /// <summary>Descriptors of all rules, including those the evaluator produces itself.</summary>
