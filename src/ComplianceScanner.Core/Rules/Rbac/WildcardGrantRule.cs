@@ -7,8 +7,10 @@ namespace ComplianceScanner.Core.Rules.Rbac;
 
 /// <summary>
 /// SOD-RBAC-007: a subject outside the cluster layer is bound to a rule with a wildcard: <c>*</c> verb, API group or
-/// resource (<c>*/sub</c> included), <c>*</c> non-resource URL, or all seven verbs get/list/watch/create/update/patch/delete
-/// (an explicit list that stands for <c>*</c>). One finding per subject and binding.
+/// resource (<c>*/sub</c> included) or <c>*</c> non-resource URL. All seven verbs get/list/watch/create/update/patch/delete
+/// count as the <c>*</c> verb, so spelling the verbs out cannot lower the severity of a wildcard resource or group; on
+/// named resources alone they are ordinary full control of those resources (judged against the duties by the boundary
+/// rules), not a wildcard. One finding per subject and binding.
 /// </summary>
 public sealed class WildcardGrantRule : SubjectRuleBase
 {
@@ -104,10 +106,7 @@ public sealed class WildcardGrantRule : SubjectRuleBase
         return dims.ToImmutable();
     }
 
-    /// <summary>
-    /// Everything on everything (<c>*</c> or all seven verbs, on <c>*</c> resources of <c>*</c> groups) is cluster-admin:
-    /// critical. Only the seven verbs, on named resources, is explicit full control of those resources: low.
-    /// </summary>
+    /// <summary>Everything on everything (<c>*</c> or all seven verbs, on <c>*</c> resources of <c>*</c> groups) is cluster-admin: critical.</summary>
     private static Severity SeverityOf(ImmutableArray<string> dims)
     {
         var allVerbs = dims.Contains("verbs *") || dims.Contains(SevenVerbs);
@@ -116,7 +115,7 @@ public sealed class WildcardGrantRule : SubjectRuleBase
             return Severity.Critical;
         }
 
-        return dims.All(d => d == SevenVerbs) ? Severity.Low : Severity.Medium;
+        return Severity.Medium;
     }
 
     private static WildcardHit Without(WildcardHit hit, string dimension)
@@ -131,7 +130,10 @@ public sealed class WildcardGrantRule : SubjectRuleBase
         foreach (var rule in role.Rules)
         {
             var dims = Dimensions(rule.Rule);
-            if (!dims.IsEmpty)
+
+            // The seven verbs on named resources are full control of those resources, not a wildcard: a team's own
+            // route-editing role would otherwise be reported as one.
+            if (!dims.IsEmpty && !dims.All(d => d == SevenVerbs))
             {
                 hits.Add(new WildcardHit(rule, dims, SeverityOf(dims)));
             }

@@ -14,8 +14,8 @@ public sealed class WildcardGrantRuleTests
     [InlineData("[get]", "[\"*\"]", "[deployments]", "apiGroups *")]
     [InlineData("[get]", "[apps]", "[\"*\"]", "resources *")]
     [InlineData("[update]", "[apps]", "[\"*/scale\"]", "resources */scale")]
-    [InlineData("[get, list, watch, create, update, patch, delete]", "[apps]", "[deployments]", "verbs all seven")]
-    [InlineData("[delete, patch, update, create, watch, list, get, deletecollection]", "[apps]", "[deployments]", "verbs all seven")]
+    [InlineData("[get, list, watch, create, update, patch, delete]", "[apps]", "[\"*\"]", "resources *; verbs all seven")]
+    [InlineData("[delete, patch, update, create, watch, list, get, deletecollection]", "[\"*\"]", "[deployments]", "apiGroups *; verbs all seven")]
     public void Each_kind_of_wildcard_is_reported_with_its_dimension(string verbs, string groups, string resources, string key)
     {
         var findings = Run(Rule, Grant("r", $"- {{apiGroups: {groups}, resources: {resources}, verbs: {verbs}}}", "b", "legacy", Group("contractors")));
@@ -26,13 +26,14 @@ public sealed class WildcardGrantRuleTests
     [Theory]
     [InlineData("[get, list, watch, create, update, patch]")]
     [InlineData("[get, list, watch, create, update, delete, deletecollection]")]
-    public void Six_of_the_seven_verbs_are_not_a_wildcard(string verbs)
+    [InlineData("[get, list, watch, create, update, patch, delete]")]
+    public void Named_verbs_on_named_resources_are_not_a_wildcard(string verbs)
     {
         Assert.Empty(Run(Rule, Grant("r", $"- {{apiGroups: [apps], resources: [deployments], verbs: {verbs}}}", "b", "legacy", Group("contractors"))));
     }
 
     [Fact]
-    public void Severity_is_critical_for_everything_low_for_seven_named_verbs_medium_otherwise()
+    public void Severity_is_critical_for_everything_medium_otherwise_and_seven_verbs_on_named_resources_are_no_wildcard()
     {
         var manifests = string.Join("\n---\n",
             Grant("all", "- {apiGroups: [\"*\"], resources: [\"*\"], verbs: [get, list, watch, create, update, patch, delete]}", "all", null, Group("a")),
@@ -43,7 +44,7 @@ public sealed class WildcardGrantRuleTests
 
         Assert.Equal(Severity.Critical, bySubject["a"]);
         Assert.Equal(Severity.Medium, bySubject["b"]);
-        Assert.Equal(Severity.Low, bySubject["c"]);
+        Assert.False(bySubject.ContainsKey("c"));
     }
 
     [Fact]
