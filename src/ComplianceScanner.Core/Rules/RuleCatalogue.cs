@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ComplianceScanner.Core.Rules.Ingress;
+using ComplianceScanner.Core.Rules.Rbac;
 
 namespace ComplianceScanner.Core.Rules;
 
@@ -26,6 +27,13 @@ public static class RuleCatalogue
         new AnnotationInjectionRule(),
         new ControllerConfigRule(),
         new ControllerVersionRule(),
+        new UndeclaredSubjectDutyRule(),
+        new DutyOutsideLayerRule(),
+        new TeamDutyOutsideNamespacesRule(),
+        new ToxicCombinationRule(),
+        new BroadIdentityDutyRule(),
+        new EscalationPathRule(),
+        new SelfExemptionRule(),
     ];
 
     /// <summary>Descriptors of all rules, including those the evaluator produces itself.</summary>

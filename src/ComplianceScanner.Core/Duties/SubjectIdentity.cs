@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using ComplianceScanner.Core.Model;
+using ComplianceScanner.Core.Permissions;
+
+namespace ComplianceScanner.Core.Duties;
+
+/// <summary>
+/// Subjects as the authorizer identifies them. A User named <c>system:serviceaccount:ns:name</c> is the ServiceAccount
+/// <c>ns/name</c> (the API server authenticates both as the same user), and Users and Groups have no namespace; the
+/// duty analysis and the RBAC rules judge every identity once, in this canonical form.
+/// </summary>
+public static class SubjectIdentity
+{
+    /// <summary>The canonical form of a binding subject.</summary>
+    public static Subject Canonical(Subject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        return subject.Kind switch
+        {
+            Subject.UserKind when UserInfo.TrySplitServiceAccount(subject.Name, out var ns, out var name) => Subject.ServiceAccount(ns, name),
+            Subject.UserKind or Subject.GroupKind when subject.Namespace is not null => new Subject(subject.Kind, subject.Name),
+            _ => subject,
+        };
+    }
+
+    /// <summary>
+    /// The identities a binding names, canonical and distinct: a ServiceAccount without namespace takes the binding's
+    /// (as the authorizer reads it); subjects that can never match (a namespace-less ServiceAccount in a
+    /// ClusterRoleBinding, an unknown kind) are left out.
+    /// </summary>
+    public static ImmutableArray<Subject> Of(RbacBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        var result = new List<Subject>(binding.Subjects.Length);
+        foreach (var s in binding.Subjects)
+        {
+            Subject? subject = s.Kind switch
+            {
+                Subject.UserKind or Subject.GroupKind => Canonical(s),
+                Subject.ServiceAccountKind when !string.IsNullOrEmpty(s.Namespace) => s,
+                Subject.ServiceAccountKind when !string.IsNullOrEmpty(binding.Metadata.Namespace) => Subject.ServiceAccount(binding.Metadata.Namespace, s.Name),
+                _ => null,
+            };
+            if (subject is not null && !result.Contains(subject))
+            {
+                result.Add(subject);
+            }
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>The identities whose grants change when <paramref name="before"/> becomes <paramref name="after"/> (either may be null).</summary>
+    public static ImmutableArray<Subject> Changed(RbacBinding? before, RbacBinding? after)
+    {
+        var all = (before is null ? [] : Of(before)).Concat(after is null ? [] : Of(after));
+        return [.. all.Distinct().Order(SubjectOrder.Instance)];
+    }
+}
