@@ -55,6 +55,30 @@ public sealed class EvaluationContext
         this.duties = new Lazy<DutyAnalysis>(() => duties(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    private EvaluationContext(EvaluationContext previous, ClusterSnapshot snapshot, PermissionIndex permissions)
+    {
+        Snapshot = snapshot;
+        Config = previous.Config;
+        Today = previous.Today;
+        Ownership = previous.Ownership;
+        services = previous.services;
+        secrets = previous.secrets;
+        ingressClasses = previous.ingressClasses;
+        DefaultIngressClasses = previous.DefaultIngressClasses;
+        this.permissions = new Lazy<PermissionIndex>(permissions);
+    }
+
+    /// <summary>
+    /// The context after an RBAC-only change (bindings or roles): keeps every other index, so re-evaluating one changed
+    /// binding on a large cluster does not rebuild the Service, Secret and namespace indexes.
+    /// </summary>
+    public EvaluationContext WithRbac(ClusterSnapshot snapshot, PermissionIndex permissions)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(permissions);
+        return new EvaluationContext(this, snapshot, permissions);
+    }
+
     public ClusterSnapshot Snapshot { get; }
 
     public ScannerConfig Config { get; }

@@ -73,7 +73,7 @@ internal static class ScanCommand
         }
 
         var input = Input(env, loaded, from);
-        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir);
+        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory);
         var console = CreateConsole(env);
         ScanOutcome outcome;
         try
@@ -121,11 +121,21 @@ internal static class ScanCommand
                 $"nothing to scan: pass --from PATH, or set source.path in {loaded.Config.FilePath}.");
     }
 
-    private static IAnsiConsole CreateConsole(CliEnvironment env) => AnsiConsole.Create(new AnsiConsoleSettings
+    private static IAnsiConsole CreateConsole(CliEnvironment env)
     {
-        Out = new AnsiConsoleOutput(env.Out),
-        Ansi = env.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = env.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = env.Interactive ? InteractionSupport.Yes : InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(env.Out),
+            Ansi = env.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = env.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = env.Interactive ? InteractionSupport.Yes : InteractionSupport.No,
+        });
+        if (!env.Interactive)
+        {
+            // Logs and CI consoles have no width to detect; wrapping object names at 80 columns makes them unreadable.
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 }

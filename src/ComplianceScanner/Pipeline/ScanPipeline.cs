@@ -29,7 +29,7 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         var (snapshot, inputErrors) = TakeSnapshot(request.Input, cancellationToken);
         var context = Resolve(snapshot, request.Config, started);
         var evaluation = Evaluate(context);
-        var report = Render(snapshot, request.Config, evaluation, started);
+        var report = ReportPaths.Relativize(Render(snapshot, request.Config, evaluation, started), request.WorkingDirectory);
         var written = Deliver(report, request);
         return new ScanOutcome(report, evaluation, inputErrors, written);
     }
