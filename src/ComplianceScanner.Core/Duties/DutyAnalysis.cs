@@ -22,8 +22,9 @@ namespace ComplianceScanner.Core.Duties;
 /// are allowed cluster-wide, a team's only in the team's namespaces.
 /// </para>
 /// <para>
-/// Cost. The complete table (<see cref="Subjects"/>) asks <see cref="PermissionIndex.WhoHolds"/> once per duty rule and
-/// capability, never per subject. <see cref="Of"/> on an analysis whose complete table is not built computes one subject
+/// Cost. The complete table (<see cref="Subjects"/>) visits every binding once and checks each role rule against the
+/// duty rules and capabilities once, however many bindings use it (what <see cref="PermissionIndex.WhoHolds"/> computes
+/// per duty rule, for all of them in one pass). <see cref="Of"/> on an analysis whose complete table is not built computes one subject
 /// from its own grants; <see cref="WithBindingChanged"/> derives the next analysis by recomputing only the subjects of
 /// the changed binding. Both ways give the same result.
 /// </para>
@@ -205,43 +206,132 @@ public sealed class DutyAnalysis
         return (covered?.ToImmutable() ?? [], namesOnly?.ToImmutable() ?? []);
     }
 
-    private static ImmutableArray<PolicyRule> WithoutInert(ImmutableArray<PolicyRule> tuples, bool namespaced) =>
-        !namespaced || !tuples.Any(ClusterScopedResources.IsInertInNamespace) ? tuples : [.. tuples.Where(t => !ClusterScopedResources.IsInertInNamespace(t))];
+    /// <summary>
+    /// A cheap necessary condition for <see cref="Cover"/> finding anything: the held rule shares a verb, a group and a
+    /// resource (or URLs) with the probe, wildcards included. Most role rules share nothing with most probes.
+    /// </summary>
+    private static bool MayCover(PolicyRule held, PolicyRule probe)
+    {
+        static bool Any(ImmutableArray<string> held, ImmutableArray<string> wanted, bool subresourceWildcards)
+        {
+            foreach (var h in held)
+            {
+                if (h == "*" || (subresourceWildcards && h.StartsWith("*/", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+
+                foreach (var w in wanted)
+                {
+                    if (h == w)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        if (!probe.NonResourceUrls.IsEmpty)
+        {
+            return !held.NonResourceUrls.IsEmpty && Any(held.Verbs, probe.Verbs, false);
+        }
+
+        return Any(held.Verbs, probe.Verbs, false) && Any(held.ApiGroups, probe.ApiGroups, false) && Any(held.Resources, probe.Resources, true);
+    }
 
     private SubjectEntry Empty(Subject s) => new(new SubjectDuties(s, model.Declare(s), []), []);
 
+    /// <summary>
+    /// The complete table in one pass: every binding the index holds is visited once, in evaluation order, and each
+    /// role rule is checked against the probes once however many bindings use it (no subject x rule pairing, no sort of
+    /// all coverages). Equivalent to asking <see cref="PermissionIndex.WhoHolds"/> for every probe, and much cheaper.
+    /// </summary>
     private ImmutableDictionary<Subject, SubjectEntry> BuildComplete()
     {
-        var lists = new Dictionary<Subject, List<ProbeHit>>();
-        foreach (var probe in model.Probes)
+        var seen = new HashSet<(bool, string?, string)>();
+        var bindings = new List<RbacBinding>(Snapshot.ClusterRoleBindings.Length + Snapshot.RoleBindings.Length);
+        foreach (var b in Snapshot.ClusterRoleBindings.Concat(Snapshot.RoleBindings))
         {
-            foreach (var c in Permissions.WhoHolds(probe.Rule, probe.IncludeNames, includeSystemMasters: false))
+            // The index keeps the first binding of a kind, namespace and name.
+            if (seen.Add((b.IsClusterBinding, b.Metadata.Namespace, b.Metadata.Name)))
             {
-                var namespaced = c.Grant.Namespace is not null;
-                var covered = WithoutInert(c.Covered, namespaced);
-                var namesOnly = WithoutInert(c.CoveredForNamesOnly, namespaced);
-                if (covered.IsEmpty && namesOnly.IsEmpty)
+                bindings.Add(b);
+            }
+        }
+
+        bindings.Sort(BindingOrder.Instance);
+        var memo = new RuleMemo();
+        var lists = new Dictionary<Subject, List<ProbeHit>>();
+        foreach (var binding in bindings)
+        {
+            if (Permissions.ResolveRoleRef(binding.RoleRef, binding.Metadata.Namespace) is not { } role || binding.Subjects.IsEmpty)
+            {
+                continue;
+            }
+
+            List<(Subject Canonical, Subject Entry)>? subjects = null;
+            var ns = binding.Metadata.Namespace;
+            foreach (var rule in role.Rules)
+            {
+                var covering = Covering(memo, rule, ns is not null);
+                if (covering.Count == 0)
                 {
                     continue;
                 }
 
-                var s = SubjectIdentity.Canonical(c.Subject);
-                if (!lists.TryGetValue(s, out var list))
+                subjects ??= SubjectIdentity.Entries(binding);
+                foreach (var (canonical, entry) in subjects)
                 {
-                    lists[s] = list = [];
-                }
+                    var grant = new Grant(GrantKind.Binding, entry, ns, binding, role, rule.Rule, rule);
+                    if (!lists.TryGetValue(canonical, out var list))
+                    {
+                        lists[canonical] = list = [];
+                    }
 
-                list.Add(new ProbeHit(probe, c.Grant, covered, namesOnly));
+                    foreach (var (probe, covered, namesOnly) in covering)
+                    {
+                        list.Add(new ProbeHit(probe, grant, covered, namesOnly));
+                    }
+                }
             }
         }
 
-        var b = ImmutableDictionary.CreateBuilder<Subject, SubjectEntry>();
+        var b2 = ImmutableDictionary.CreateBuilder<Subject, SubjectEntry>();
         foreach (var (s, hits) in lists)
         {
-            b[s] = MakeEntry(s, hits);
+            b2[s] = MakeEntry(s, hits);
         }
 
-        return b.ToImmutable();
+        return b2.ToImmutable();
+    }
+
+    private List<(Probe, ImmutableArray<PolicyRule>, ImmutableArray<PolicyRule>)> Covering(
+        RuleMemo memo, ResolvedRule rule, bool namespaced)
+    {
+        var table = namespaced ? memo.Namespaced : memo.ClusterWide;
+        if (!table.TryGetValue(rule, out var covering))
+        {
+            covering = [];
+            foreach (var probe in model.Probes)
+            {
+                if (!MayCover(rule.Rule, probe.Rule))
+                {
+                    continue;
+                }
+
+                var (covered, namesOnly) = Cover(rule.Rule, model.ProbeTuples[probe.Index], probe.IncludeNames, namespaced);
+                if (!covered.IsEmpty || !namesOnly.IsEmpty)
+                {
+                    covering.Add((probe, covered, namesOnly));
+                }
+            }
+
+            table[rule] = covering;
+        }
+
+        return covering;
     }
 
     private ImmutableDictionary<Subject, SubjectEntry> Reseed(ImmutableDictionary<Subject, SubjectEntry> seed, IReadOnlyCollection<Subject> changed)
@@ -271,7 +361,7 @@ public sealed class DutyAnalysis
         }
 
         // Many grants share a rule (one ClusterRole bound in many namespaces): cover each distinct rule once.
-        var byRule = new Dictionary<(PolicyRule Rule, bool Namespaced), List<(Probe, ImmutableArray<PolicyRule>, ImmutableArray<PolicyRule>)>>();
+        var memo = new RuleMemo();
         var hits = new List<ProbeHit>();
         foreach (var grant in Permissions.For(s).Grants)
         {
@@ -280,23 +370,7 @@ public sealed class DutyAnalysis
                 continue;
             }
 
-            var key = (grant.Rule, grant.Namespace is not null);
-            if (!byRule.TryGetValue(key, out var covering))
-            {
-                covering = [];
-                foreach (var probe in model.Probes)
-                {
-                    var (covered, namesOnly) = Cover(grant.Rule, model.ProbeTuples[probe.Index], probe.IncludeNames, key.Item2);
-                    if (!covered.IsEmpty || !namesOnly.IsEmpty)
-                    {
-                        covering.Add((probe, covered, namesOnly));
-                    }
-                }
-
-                byRule[key] = covering;
-            }
-
-            foreach (var (probe, covered, namesOnly) in covering)
+            foreach (var (probe, covered, namesOnly) in Covering(memo, grant.Source!, grant.Namespace is not null))
             {
                 hits.Add(new ProbeHit(probe, grant, covered, namesOnly));
             }
@@ -305,41 +379,80 @@ public sealed class DutyAnalysis
         return hits.Count == 0 ? Empty(s) : MakeEntry(s, hits);
     }
 
-    private SubjectEntry MakeEntry(Subject s, List<ProbeHit> hits)
+    private static int CompareHits(ProbeHit x, ProbeHit y)
     {
-        // One hit per probe, binding and rule (a binding naming the same identity twice counts once), in a fixed order.
-        var seen = new HashSet<(int, RbacBinding, int)>();
-        var ordered = hits
-            .OrderBy(h => h.Probe.Index)
-            .ThenBy(h => h.Grant.Binding, BindingOrder.Instance)
-            .ThenBy(h => h.Grant.RuleIndex)
-            .Where(h => seen.Add((h.Probe.Index, h.Grant.Binding!, h.Grant.RuleIndex)))
-            .ToList();
-
-        var declaration = model.Declare(s);
-        var holdings = ImmutableArray.CreateBuilder<DutyHolding>();
-        var groups = ordered.Where(h => h.Probe.Duty is not null)
-            .GroupBy(h => (Duty: h.Probe.Duty!, h.Grant.Namespace))
-            .OrderBy(g => g.Key.Duty, StringComparer.Ordinal)
-            .ThenBy(g => g.Key.Namespace is not null)
-            .ThenBy(g => g.Key.Namespace, StringComparer.Ordinal);
-        foreach (var group in groups)
+        var c = BindingOrder.Instance.Compare(x.Grant.Binding, y.Grant.Binding);
+        if (c == 0)
         {
-            var allowedSet = model.AllowedDuties(declaration, group.Key.Namespace);
-            var grants = group
-                .GroupBy(h => (h.Grant.Binding!, h.Grant.RuleIndex))
-                .Select(g =>
-                {
-                    ImmutableArray<PolicyRule> covered = [.. g.SelectMany(h => h.Covered).Distinct()];
-                    return new DutyGrant(g.First().Grant, covered, [.. covered.Where(t => !model.IsAllowed(t, allowedSet))]);
-                })
-                .OrderBy(g => g.Grant.Binding, BindingOrder.Instance)
-                .ThenBy(g => g.Grant.RuleIndex);
-            holdings.Add(new DutyHolding(group.Key.Duty, group.Key.Namespace, allowedSet.Contains(group.Key.Duty), [.. grants]));
+            c = x.Grant.RuleIndex.CompareTo(y.Grant.RuleIndex);
         }
 
-        return new SubjectEntry(
-            new SubjectDuties(s, declaration, holdings.ToImmutable()),
-            [.. ordered.Where(h => h.Probe.Duty is null)]);
+        return c != 0 ? c : x.Probe.Index.CompareTo(y.Probe.Index);
+    }
+
+    private SubjectEntry MakeEntry(Subject s, List<ProbeHit> hits)
+    {
+        // One fixed order whichever way the hits were found: binding (evaluation order), rule, probe.
+        hits.Sort(CompareHits);
+        var declaration = model.Declare(s);
+        var groups = new Dictionary<(string Duty, string? Ns), List<ProbeHit>>();
+        List<ProbeHit>? capabilities = null;
+        foreach (var hit in hits)
+        {
+            if (hit.Probe.Duty is not { } duty)
+            {
+                (capabilities ??= []).Add(hit);
+                continue;
+            }
+
+            var key = (duty, hit.Grant.Namespace);
+            if (!groups.TryGetValue(key, out var list))
+            {
+                groups[key] = list = [];
+            }
+
+            list.Add(hit);
+        }
+
+        var holdings = new DutyHolding[groups.Count];
+        var i = 0;
+        foreach (var ((duty, ns), list) in groups)
+        {
+            var allowedSet = model.AllowedDuties(declaration, ns);
+            var grants = new List<DutyGrant>(list.Count);
+            for (var j = 0; j < list.Count;)
+            {
+                // Hits of one grant are adjacent (sorted by binding and rule): merge the tuples of the duty's rules.
+                var first = list[j];
+                var covered = new List<PolicyRule>(first.Covered);
+                for (j++; j < list.Count && ReferenceEquals(list[j].Grant.Binding, first.Grant.Binding) && list[j].Grant.RuleIndex == first.Grant.RuleIndex; j++)
+                {
+                    foreach (var t in list[j].Covered)
+                    {
+                        if (!covered.Exists(c => ReferenceEquals(c, t)))
+                        {
+                            covered.Add(t);
+                        }
+                    }
+                }
+
+                ImmutableArray<PolicyRule> disallowed = [.. covered.Where(t => !model.IsAllowed(t, allowedSet))];
+                grants.Add(new DutyGrant(first.Grant, [.. covered], disallowed));
+            }
+
+            holdings[i++] = new DutyHolding(duty, ns, allowedSet.Contains(duty), [.. grants]);
+        }
+
+        Array.Sort(holdings, static (a, b) =>
+        {
+            var c = string.CompareOrdinal(a.Duty, b.Duty);
+            if (c != 0 || a.Namespace == b.Namespace)
+            {
+                return c;
+            }
+
+            return a.Namespace is null ? -1 : b.Namespace is null ? 1 : string.CompareOrdinal(a.Namespace, b.Namespace);
+        });
+        return new SubjectEntry(new SubjectDuties(s, declaration, [.. holdings]), capabilities is null ? [] : [.. capabilities]);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class DutyModel
     private readonly FrozenSet<string> clusterDuties;
     private readonly FrozenSet<string> securityDuties;
     private readonly FrozenDictionary<string, FrozenSet<string>> teamDuties;
+    private readonly FrozenDictionary<PolicyRule, GovernedPermission> governedByInstance;
 
     public DutyModel(ScannerConfig config, NamespaceOwnership ownership)
     {
@@ -64,6 +65,18 @@ internal sealed class DutyModel
         ProbeTuples = [.. probes.Select(p => RuleCoverage.Breakdown(p.Rule))];
 
         Governed = describing.ToFrozenDictionary(d => d.Key, d => new GovernedPermission(d.Key, [.. d.Value]));
+
+        // Covered tuples are the probes' own instances: look them up by reference (value hashing of rules is costly).
+        var byInstance = new Dictionary<PolicyRule, GovernedPermission>(ReferenceEqualityComparer.Instance);
+        foreach (var probe in probes.Where(p => p.Duty is not null))
+        {
+            foreach (var tuple in ProbeTuples[probe.Index])
+            {
+                byInstance[tuple] = Governed[tuple];
+            }
+        }
+
+        governedByInstance = byInstance.ToFrozenDictionary(ReferenceEqualityComparer.Instance);
         GovernedPermissions = [.. Governed.Values.OrderBy(g => g.Tuple.ToString(), StringComparer.Ordinal)];
 
         var decl = new Dictionary<Subject, (string, TeamDefinition?, ImmutableArray<string>)>();
@@ -140,7 +153,7 @@ internal sealed class DutyModel
     /// <summary>True when some duty allowed to the declaration in the scope describes the tuple.</summary>
     public bool IsAllowed(PolicyRule tuple, IReadOnlySet<string> allowed)
     {
-        if (allowed.Count == 0 || !Governed.TryGetValue(tuple, out var g))
+        if (allowed.Count == 0 || !(governedByInstance.TryGetValue(tuple, out var g) || Governed.TryGetValue(tuple, out g)))
         {
             return false;
         }

@@ -141,12 +141,6 @@ public sealed class EscalationAnalysis
         }
     }
 
-    private static string? Intersect(string? a, string? b, out bool empty)
-    {
-        empty = a is not null && b is not null && a != b;
-        return a ?? b;
-    }
-
     private Targets BuildTargets()
     {
         var byNamespace = new Dictionary<string, List<SubjectDuties>>(StringComparer.Ordinal);
@@ -217,8 +211,11 @@ public sealed class EscalationAnalysis
     {
         private readonly List<EscalationPath> result = [];
         private readonly HashSet<(RbacBinding, EscalationKind, string?, string)> seen = [];
-        private readonly ImmutableArray<SubjectDuties> implicitHoldings =
-            [.. ImplicitGroups(entry.Duties.Subject).Select(owner.analysis.Of).Where(d => d.HoldsAny)];
+        private readonly HashSet<string> heldClusterWide = new(StringComparer.Ordinal);
+        private readonly HashSet<(string Duty, string Ns)> heldIn = [];
+        private readonly Dictionary<Subject, ImmutableArray<EscalatedDuty>> reached = [];
+        private readonly Dictionary<string, ImmutableArray<EscalatedDuty>> everything = new(StringComparer.Ordinal);
+        private bool indexed;
 
         private DutyAnalysis Analysis => owner.analysis;
 
@@ -247,7 +244,7 @@ public sealed class EscalationAnalysis
                 var names = NamesOf(hit);
                 foreach (var user in Targets.Users.Where(u => names is null || names.Contains(u.Subject.Name)))
                 {
-                    Add(EscalationKind.ImpersonateUser, hit.Grant, null, null, user.Subject.ToString(), Reached(user));
+                    Add(EscalationKind.ImpersonateUser, hit.Grant, null, null, user.Subject.ToString(), () => Reached(user));
                 }
             }
 
@@ -278,34 +275,68 @@ public sealed class EscalationAnalysis
         /// <summary>The subject neither may hold nor holds (itself or through its implicit groups) the duty there.</summary>
         private bool Lacks(string duty, string? ns)
         {
-            if (Analysis.AllowedDuties(declaration, ns).Contains(duty) || entry.Duties.Holds(duty, ns))
+            if (!indexed)
             {
-                return false;
-            }
-
-            foreach (var g in implicitHoldings)
-            {
-                if (g.Holds(duty, ns))
+                // What the subject holds, itself or as a member of its implicit groups, as sets: paths visit many targets.
+                foreach (var duties in ImplicitGroups(entry.Duties.Subject).Select(owner.analysis.Of).Prepend(entry.Duties))
                 {
-                    return false;
+                    foreach (var h in duties.Holdings)
+                    {
+                        if (h.Namespace is null)
+                        {
+                            heldClusterWide.Add(h.Duty);
+                        }
+                        else
+                        {
+                            heldIn.Add((h.Duty, h.Namespace));
+                        }
+                    }
                 }
+
+                indexed = true;
             }
 
-            return true;
+            return !heldClusterWide.Contains(duty)
+                && (ns is null || !heldIn.Contains((duty, ns)))
+                && !Analysis.AllowedDuties(declaration, ns).Contains(duty);
         }
 
-        private ImmutableArray<EscalatedDuty> Reached(SubjectDuties target) =>
-            [.. target.Holdings.Where(h => Lacks(h.Duty, h.Namespace)).Select(h => new EscalatedDuty(h.Duty, h.Namespace, [.. h.Grants.Select(g => g.Grant)]))];
+        /// <summary>The target's duties the subject lacks where the target holds them; each target is judged once per subject.</summary>
+        private ImmutableArray<EscalatedDuty> Reached(SubjectDuties target)
+        {
+            if (!reached.TryGetValue(target.Subject, out var duties))
+            {
+                duties = [.. target.Holdings.Where(h => Lacks(h.Duty, h.Namespace)).Select(h => new EscalatedDuty(h.Duty, h.Namespace, [.. h.Grants.Select(g => g.Grant)]))];
+                reached[target.Subject] = duties;
+            }
+
+            return duties;
+        }
 
         /// <summary>Every duty, in a scope, for paths that reach any permission (bind or escalate on any role, system:masters).</summary>
-        private ImmutableArray<EscalatedDuty> Everything(string? ns) =>
-            [.. Analysis.Config.Duties.Keys
-                .Where(d => (ns is null || owner.namespacedDuties.Contains(d)) && Lacks(d, ns))
-                .Select(d => new EscalatedDuty(d, ns, []))];
-
-        private void Add(EscalationKind kind, Grant grant, Grant? companion, string? ns, string target, ImmutableArray<EscalatedDuty> duties)
+        private ImmutableArray<EscalatedDuty> Everything(string? ns)
         {
-            if (!duties.IsEmpty && seen.Add((grant.Binding!, kind, ns, target)))
+            if (!everything.TryGetValue(ns ?? string.Empty, out var duties))
+            {
+                duties = [.. Analysis.Config.Duties.Keys
+                    .Where(d => (ns is null || owner.namespacedDuties.Contains(d)) && Lacks(d, ns))
+                    .Select(d => new EscalatedDuty(d, ns, []))];
+                everything[ns ?? string.Empty] = duties;
+            }
+
+            return duties;
+        }
+
+        /// <summary>Adds a path unless the binding already has one of this kind, scope and target (another rule of the same role).</summary>
+        private void Add(EscalationKind kind, Grant grant, Grant? companion, string? ns, string target, Func<ImmutableArray<EscalatedDuty>> reach)
+        {
+            if (!seen.Add((grant.Binding!, kind, ns, target)))
+            {
+                return;
+            }
+
+            var duties = reach();
+            if (!duties.IsEmpty)
             {
                 result.Add(new EscalationPath(kind, grant, companion, ns, target, [.. duties.OrderBy(d => d.Duty, StringComparer.Ordinal).ThenBy(d => d.Namespace is not null).ThenBy(d => d.Namespace, StringComparer.Ordinal)]));
             }
@@ -324,7 +355,7 @@ public sealed class EscalationAnalysis
                 if ((names is null || names.Contains(s.Name))
                     && (!mustExist || owner.ServiceAccountExists(s.Namespace!, s.Name) || CanCreateServiceAccount(hits, s.Namespace!)))
                 {
-                    Add(kind, hit.Grant, null, ns ?? s.Namespace, s.ToString(), Reached(sa));
+                    Add(kind, hit.Grant, null, ns ?? s.Namespace, s.ToString(), () => Reached(sa));
                 }
             }
 
@@ -344,7 +375,7 @@ public sealed class EscalationAnalysis
                 anyReachable = true;
                 if (Targets.NamespaceGroups.TryGetValue(n, out var group))
                 {
-                    Add(kind, hit.Grant, null, ns ?? n, group.Subject.ToString(), Reached(group));
+                    Add(kind, hit.Grant, null, ns ?? n, group.Subject.ToString(), () => Reached(group));
                 }
             }
 
@@ -353,7 +384,7 @@ public sealed class EscalationAnalysis
                 var all = Analysis.Of(Subject.Group(UserInfo.ServiceAccountsGroup));
                 if (all.HoldsAny)
                 {
-                    Add(kind, hit.Grant, null, ns, all.Subject.ToString(), Reached(all));
+                    Add(kind, hit.Grant, null, ns, all.Subject.ToString(), () => Reached(all));
                 }
             }
         }
@@ -363,35 +394,65 @@ public sealed class EscalationAnalysis
             var names = NamesOf(hit);
             if (names is null || names.Contains(UserInfo.MastersGroup))
             {
-                Add(EscalationKind.ImpersonateGroup, hit.Grant, companion, null, Subject.Group(UserInfo.MastersGroup).ToString(), Everything(null));
+                Add(EscalationKind.ImpersonateGroup, hit.Grant, companion, null, Subject.Group(UserInfo.MastersGroup).ToString(), () => Everything(null));
                 return;
             }
 
             foreach (var name in names.Order(StringComparer.Ordinal))
             {
                 var group = Analysis.Of(Subject.Group(name));
-                Add(EscalationKind.ImpersonateGroup, hit.Grant, companion, null, group.Subject.ToString(), Reached(group));
+
+                Add(EscalationKind.ImpersonateGroup, hit.Grant, companion, null, group.Subject.ToString(), () => Reached(group));
             }
         }
 
         /// <summary>bind with write on bindings, or escalate with write on roles, in the scopes both grants share.</summary>
         private void RolePaths(EscalationKind kind, IEnumerable<ProbeHit> primaries, IEnumerable<ProbeHit> companions)
         {
-            var writes = companions.Where(c => !c.Covered.IsEmpty).ToList();
+            // One companion per scope is enough: cluster-wide, or per namespace.
+            ProbeHit? clusterWide = null;
+            var perNamespace = new SortedDictionary<string, ProbeHit>(StringComparer.Ordinal);
+            foreach (var c in companions.Where(c => !c.Covered.IsEmpty))
+            {
+                if (c.Grant.Namespace is not { } ns)
+                {
+                    clusterWide ??= c;
+                }
+                else
+                {
+                    perNamespace.TryAdd(ns, c);
+                }
+            }
+
             foreach (var hit in primaries)
             {
-                var names = NamesOf(hit);
-                foreach (var write in writes)
+                var scopes = new List<(string? Ns, ProbeHit Write)>();
+                if (hit.Grant.Namespace is { } own)
                 {
-                    var ns = Intersect(hit.Grant.Namespace, write.Grant.Namespace, out var empty);
-                    if (empty)
+                    if ((clusterWide ?? perNamespace.GetValueOrDefault(own)) is { } write)
                     {
-                        continue;
+                        scopes.Add((own, write));
                     }
+                }
+                else
+                {
+                    if (clusterWide is not null)
+                    {
+                        // Every namespace at once: the per-namespace scopes would add nothing.
+                        scopes.Add((null, clusterWide));
+                    }
+                    else
+                    {
+                        scopes.AddRange(perNamespace.Select(p => ((string?)p.Key, p.Value)));
+                    }
+                }
 
+                var names = NamesOf(hit);
+                foreach (var (ns, write) in scopes)
+                {
                     if (names is null)
                     {
-                        Add(kind, hit.Grant, write.Grant, ns, "any role", Everything(ns));
+                        Add(kind, hit.Grant, write.Grant, ns, "any role", () => Everything(ns));
                     }
                     else if (kind == EscalationKind.Bind)
                     {
@@ -400,7 +461,7 @@ public sealed class EscalationAnalysis
                     else if (BoundToAny(names, ns))
                     {
                         // escalate limited to named roles reaches everything only through a role the subject is bound to.
-                        Add(kind, hit.Grant, write.Grant, ns, $"roles {string.Join(", ", names.Order(StringComparer.Ordinal))}", Everything(ns));
+                        Add(kind, hit.Grant, write.Grant, ns, $"roles {string.Join(", ", names.Order(StringComparer.Ordinal))}", () => Everything(ns));
                     }
                 }
             }
@@ -448,8 +509,7 @@ public sealed class EscalationAnalysis
 
             foreach (var (role, scope) in roles)
             {
-                var duties = RoleDuties(role, scope).Where(d => Lacks(d, scope)).Select(d => new EscalatedDuty(d, scope, []));
-                Add(EscalationKind.Bind, hit.Grant, write.Grant, scope, role.DisplayName, [.. duties]);
+                Add(EscalationKind.Bind, hit.Grant, write.Grant, scope, role.DisplayName, () => [.. RoleDuties(role, scope).Where(d => Lacks(d, scope)).Select(d => new EscalatedDuty(d, scope, []))]);
             }
         }
 

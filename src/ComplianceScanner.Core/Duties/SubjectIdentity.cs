@@ -31,23 +31,40 @@ public static class SubjectIdentity
     public static ImmutableArray<Subject> Of(RbacBinding binding)
     {
         ArgumentNullException.ThrowIfNull(binding);
-        var result = new List<Subject>(binding.Subjects.Length);
+        return [.. Entries(binding).Select(e => e.Canonical)];
+    }
+
+    /// <summary>
+    /// The binding's subject entries that can match, each as the authorizer reads it (User and Group without namespace,
+    /// a ServiceAccount's namespace defaulted to the binding's) with its canonical identity; the first entry of each
+    /// identity only.
+    /// </summary>
+    internal static List<(Subject Canonical, Subject Entry)> Entries(RbacBinding binding)
+    {
+        var result = new List<(Subject, Subject)>(binding.Subjects.Length);
         foreach (var s in binding.Subjects)
         {
-            Subject? subject = s.Kind switch
+            Subject? entry = s.Kind switch
             {
-                Subject.UserKind or Subject.GroupKind => Canonical(s),
+                Subject.UserKind => s.Namespace is null ? s : Subject.User(s.Name),
+                Subject.GroupKind => s.Namespace is null ? s : Subject.Group(s.Name),
                 Subject.ServiceAccountKind when !string.IsNullOrEmpty(s.Namespace) => s,
                 Subject.ServiceAccountKind when !string.IsNullOrEmpty(binding.Metadata.Namespace) => Subject.ServiceAccount(binding.Metadata.Namespace, s.Name),
                 _ => null,
             };
-            if (subject is not null && !result.Contains(subject))
+            if (entry is null)
             {
-                result.Add(subject);
+                continue;
+            }
+
+            var canonical = Canonical(entry);
+            if (!result.Exists(r => r.Item1 == canonical))
+            {
+                result.Add((canonical, entry));
             }
         }
 
-        return [.. result];
+        return result;
     }
 
     /// <summary>The identities whose grants change when <paramref name="before"/> becomes <paramref name="after"/> (either may be null).</summary>

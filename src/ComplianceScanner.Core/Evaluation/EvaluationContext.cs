@@ -40,7 +40,7 @@ public sealed class EvaluationContext
         duties = new Lazy<DutyAnalysis>(() => DutyAnalysis.Build(config, Permissions, Ownership, snapshot), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>The context after one binding changed: everything but the bindings, the index and the duty analysis is shared.</summary>
+    /// <summary>The context after an RBAC change: everything but the RBAC objects, the index and the duty analysis is shared.</summary>
     private EvaluationContext(EvaluationContext previous, ClusterSnapshot snapshot, PermissionIndex permissions, Func<EvaluationContext, DutyAnalysis> duties)
     {
         Snapshot = snapshot;
@@ -55,19 +55,6 @@ public sealed class EvaluationContext
         this.duties = new Lazy<DutyAnalysis>(() => duties(this), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    private EvaluationContext(EvaluationContext previous, ClusterSnapshot snapshot, PermissionIndex permissions)
-    {
-        Snapshot = snapshot;
-        Config = previous.Config;
-        Today = previous.Today;
-        Ownership = previous.Ownership;
-        services = previous.services;
-        secrets = previous.secrets;
-        ingressClasses = previous.ingressClasses;
-        DefaultIngressClasses = previous.DefaultIngressClasses;
-        this.permissions = new Lazy<PermissionIndex>(permissions);
-    }
-
     /// <summary>
     /// The context after an RBAC-only change (bindings or roles): keeps every other index, so re-evaluating one changed
     /// binding on a large cluster does not rebuild the Service, Secret and namespace indexes.
@@ -76,7 +63,8 @@ public sealed class EvaluationContext
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(permissions);
-        return new EvaluationContext(this, snapshot, permissions);
+        // Roles may have changed too, so the duty analysis is built afresh (see WithBindingChanged for the cheap path).
+        return new EvaluationContext(this, snapshot, permissions, next => DutyAnalysis.Build(next.Config, permissions, next.Ownership, snapshot));
     }
 
     public ClusterSnapshot Snapshot { get; }

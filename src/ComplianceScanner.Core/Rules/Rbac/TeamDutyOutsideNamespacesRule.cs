@@ -30,13 +30,13 @@ public sealed class TeamDutyOutsideNamespacesRule : DutyRuleBase
 
         foreach (var v in BoundaryViolations.Of(analysis, duties, BoundaryKind.OutsideNamespaces))
         {
-            var where = v.Namespace is null ? "in every namespace" : $"in namespace {v.Namespace}, which is not the team's";
+            var where = v.Namespace is null ? "in every namespace" : $"in namespace {v.Namespace}, which is not the team's,";
             yield return BoundaryViolations.Finding(
                 Descriptor,
                 analysis,
                 duties.Declaration,
                 v,
-                $"{subject} (team {team.Name}) holds {DutyEvidence.And([.. v.Duties.Keys])} {where} through {DutyEvidence.Via(v.Binding)}; the team may hold them only in its namespaces ({SubjectDeclaration.TeamNamespaces(team)}).");
+                $"{subject} (team {team.Name}) holds {DutyEvidence.And([.. v.Duties.Keys])} {where} through {DutyEvidence.Via(v.Binding)}; the team may hold its duties only in its namespaces ({SubjectDeclaration.TeamNamespaces(team)}).");
         }
     }
 }

@@ -88,7 +88,8 @@ public sealed class ToxicCombinationRule : DutyRuleBase
             }
         }
 
-        var beyond = separation.Beyond == SeparationRule.BeyondAnywhere ? "anywhere" : "outside its own namespaces";
+        var beyond = separation.Beyond == SeparationRule.BeyondAnywhere ? "anywhere" : "outside the subject's own namespaces";
+        var allows = separation.Beyond == SeparationRule.BeyondAnywhere ? "allows them together nowhere" : "allows them together only in the subject's own namespaces";
         foreach (var (binding, where) in reported.OrderBy(p => p.Key, BindingOrder.Instance))
         {
             var grants = duties.Holdings
@@ -105,7 +106,7 @@ public sealed class ToxicCombinationRule : DutyRuleBase
                 .Concat(separation.Duties.Select(d => new Evidence("duty", d, Held(duties, d, where))));
             var finding = Descriptor.Finding(
                 binding,
-                $"{duties.Subject} holds {held} together {scopeText} (separation {separation.Name}: not {beyond}); {DutyEvidence.Via(binding)} grants {(granted.Count == separation.Duties.Length ? "all of them" : DutyEvidence.And(granted))}.",
+                $"{duties.Subject} holds {held} together {scopeText} (separation {separation.Name} {allows}); {DutyEvidence.Via(binding)} grants {(granted.Count == separation.Duties.Length ? "all of them" : DutyEvidence.And(granted))}.",
                 separation.Name,
                 evidence,
                 duties.Subject,
