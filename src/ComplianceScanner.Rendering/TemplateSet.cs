@@ -113,7 +113,7 @@ public sealed class TemplateSet
             : throw new TemplateRenderException(
                 $"{Directory}: error: no template '{templateName}' (available: {string.Join(", ", templates.Keys)})");
 
-        var context = CreateContext(TemplateNames.IsMarkup(entry.Name));
+        var context = CreateContext(TemplateNames.EscapingFor(entry.Name));
         context.PushGlobal(Globals(context, model));
         try
         {
@@ -130,9 +130,9 @@ public sealed class TemplateSet
         }
     }
 
-    private ReportTemplateContext CreateContext(bool escapeMarkup)
+    private ReportTemplateContext CreateContext(OutputEscaping escaping)
     {
-        var context = new ReportTemplateContext(escapeMarkup)
+        var context = new ReportTemplateContext(escaping)
         {
             TemplateLoader = loader,
             LoopLimit = LoopLimit,

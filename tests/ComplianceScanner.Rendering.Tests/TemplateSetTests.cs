@@ -207,11 +207,22 @@ public class TemplateSetTests
     public void Render_TextTemplate_WritesValuesUnescaped()
     {
         using var dir = new TempDirectory();
-        dir.Write("summary.md.sbn", "# {{ title }} & {{ title | html.escape }}");
+        dir.Write("summary.txt.sbn", "# {{ title }} & {{ title | html.escape }}");
 
-        var text = TemplateSet.FromDirectory(dir.Path).Render("summary.md.sbn", new { Title = "a<b" });
+        var text = TemplateSet.FromDirectory(dir.Path).Render("summary.txt.sbn", new { Title = "a<b" });
 
         Assert.Equal("# a<b & a&lt;b", text);
+    }
+
+    [Fact]
+    public void Render_MarkdownTemplate_EscapesValuesButNotTemplateText()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("summary.md.sbn", "# {{ title }} **bold**");
+
+        var text = TemplateSet.FromDirectory(dir.Path).Render("summary.md.sbn", new { Title = "a<b> [x](y)" });
+
+        Assert.Equal(@"# a\<b\> \[x\](y) **bold**", text);
     }
 
     [Fact]

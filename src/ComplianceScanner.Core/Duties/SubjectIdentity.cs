@@ -67,10 +67,17 @@ public static class SubjectIdentity
         return result;
     }
 
-    /// <summary>The identities whose grants change when <paramref name="before"/> becomes <paramref name="after"/> (either may be null).</summary>
+    /// <summary>
+    /// The subjects whose grants change when <paramref name="before"/> becomes <paramref name="after"/> (either may be
+    /// null): each subject entry as the authorizer reads it and, where it differs (a User named like a service account),
+    /// its canonical form, so that rules judging binding subjects as named and rules judging canonical identities both
+    /// find theirs. Sorted, distinct.
+    /// </summary>
     public static ImmutableArray<Subject> Changed(RbacBinding? before, RbacBinding? after)
     {
-        var all = (before is null ? [] : Of(before)).Concat(after is null ? [] : Of(after));
+        var all = new[] { before, after }.OfType<RbacBinding>()
+            .SelectMany(Entries)
+            .SelectMany(e => new[] { e.Entry, e.Canonical });
         return [.. all.Distinct().Order(SubjectOrder.Instance)];
     }
 }

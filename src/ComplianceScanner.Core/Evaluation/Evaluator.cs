@@ -45,15 +45,18 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
     /// <param name="previous">The previous result.</param>
     /// <param name="context">The context after the change (e.g. <see cref="EvaluationContext.WithBindingChanged"/>).</param>
     /// <param name="changedSubjects">
-    /// The subjects of the changed bindings, before and after (<see cref="Duties.SubjectIdentity.Changed"/>); findings are
-    /// matched to them in canonical form (<see cref="Duties.SubjectIdentity.Canonical"/>).
+    /// The subjects of the changed bindings, before and after (<see cref="Duties.SubjectIdentity.Changed"/>), as the bindings
+    /// name them; their canonical forms (<see cref="Duties.SubjectIdentity.Canonical"/>) are added. A rule's previous
+    /// findings whose subject is one of them are replaced.
     /// </param>
     public EvaluationResult Reevaluate(EvaluationResult previous, EvaluationContext context, IReadOnlyCollection<Subject> changedSubjects)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(changedSubjects);
-        var changed = changedSubjects.Select(SubjectIdentity.Canonical).ToHashSet();
+        // Rules name subjects as bindings do or in canonical form (a User system:serviceaccount:ns:name is that
+        // ServiceAccount): the scope holds both, and findings are matched on their subject exactly.
+        var changed = changedSubjects.Concat(changedSubjects.Select(SubjectIdentity.Canonical)).ToHashSet();
         var failed = previous.Errors.Select(e => e.RuleId).ToHashSet(StringComparer.Ordinal);
 
         // The previous raw findings, per rule: exceptions are undone (they are applied again below), governance findings
@@ -81,7 +84,7 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
             }
             else if (scope is not null && rule is ISubjectRule subjectRule)
             {
-                findings.AddRange(byRule[id].Where(f => f.Subject is null || !scope.Contains(SubjectIdentity.Canonical(f.Subject))));
+                findings.AddRange(byRule[id].Where(f => f.Subject is null || !scope.Contains(f.Subject)));
                 var subjects = scope.Order(SubjectOrder.Instance).ToList();
                 Run(context, rule, () => subjectRule.EvaluateSubjects(context, subjects), findings, errors);
             }
@@ -128,6 +131,7 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
                 return null;
             }
 
+            scope.UnionWith(more);
             scope.UnionWith(more.Select(SubjectIdentity.Canonical));
         }
 
@@ -152,8 +156,17 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
 
     private static EvaluationResult Finish(EvaluationContext context, List<Finding> findings, List<RuleError> errors, List<string> evaluated)
     {
+        var settings = context.Config.Rules;
         var statuses = ApplyExceptions(context, findings);
-        findings.AddRange(GovernanceFindings(context, statuses));
+        foreach (var id in new[] { GovernanceRules.ExpiredException.Id, GovernanceRules.StaleException.Id })
+        {
+            if (!settings.Disabled.Contains(id))
+            {
+                evaluated.Add(id);
+            }
+        }
+
+        findings.AddRange(GovernanceFindings(context, statuses).Where(f => !settings.Disabled.Contains(f.RuleId)));
         var unique = findings
             .GroupBy(f => f.Fingerprint, StringComparer.Ordinal)
             .Select(g => g.First())

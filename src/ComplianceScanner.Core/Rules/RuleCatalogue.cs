@@ -34,6 +34,15 @@ public static class RuleCatalogue
         new BroadIdentityDutyRule(),
         new EscalationPathRule(),
         new SelfExemptionRule(),
+        new WildcardGrantRule(),
+        new ClusterWideSecretReadRule(),
+        new PrivilegedRoleBindingRule(),
+        new UnauthenticatedAccessRule(),
+        new AdmissionControlTamperingRule(),
+        new DanglingBindingRule(),
+        new UnusedRoleRule(),
+        new AggregationInjectionRule(),
+        new DangerousVerbsRule(),
     ];
 
     /// <summary>Descriptors of all rules, including those the evaluator produces itself.</summary>

@@ -30,6 +30,21 @@ internal sealed record ReportView
     /// <summary>True only for a complete scan without open findings: the one case the report may look green.</summary>
     public required bool Clean { get; init; }
 
+    /// <summary>Each evaluated rule with its findings: the test suites of the JUnit report.</summary>
+    public required ImmutableArray<RuleView> Rules { get; init; }
+
+    /// <summary>Test cases of the JUnit report: one per finding, plus one passing case per rule without findings.</summary>
+    public int TotalTests => Rules.Sum(r => r.Tests);
+
+    /// <summary>Scan start in ISO 8601 (UTC), for machine-read attributes.</summary>
+    public string StartedAtIso => StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The scan start, kept to format <see cref="StartedAtIso"/>.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>Open findings, in report order.</summary>
+    public required ImmutableArray<ReportFinding> OpenFindings { get; init; }
+
     public static ReportView From(ScanReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -45,6 +60,9 @@ internal sealed record ReportView
                 .Select(s => new ReportCount(s, report.Exceptions.Count(e => string.Equals(e.Status, s, StringComparison.Ordinal))))],
             Duration = FormatDuration(report.Scan.FinishedAt - report.Scan.StartedAt),
             Clean = !report.Incomplete && report.Summary.Open == 0,
+            Rules = [.. report.Rules.Select(r => RuleView.Of(r, report))],
+            StartedAt = report.Scan.StartedAt,
+            OpenFindings = [.. report.Findings.Where(f => f.State == "open")],
         };
     }
 

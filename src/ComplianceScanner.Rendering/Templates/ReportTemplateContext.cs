@@ -7,16 +7,19 @@ namespace ComplianceScanner.Rendering.Templates;
 /// <summary>
 /// The Scriban context for report templates. In markup mode every value a template outputs (<c>{{ x }}</c>) is
 /// HTML-escaped unless it is <see cref="RawHtml"/>, so a template author who forgets to escape produces ugly text,
-/// never script injection. Literal template text is written as is.
+/// never script injection; in Markdown mode values are Markdown-escaped, so an object name cannot become a link, an
+/// image or raw HTML in a PR comment or an e-mail. Literal template text is written as is.
 /// </summary>
 internal sealed class ReportTemplateContext : TemplateContext
 {
-    public ReportTemplateContext(bool escapeMarkup)
+    public ReportTemplateContext(OutputEscaping escaping)
     {
-        EscapeMarkup = escapeMarkup;
+        Escaping = escaping;
     }
 
-    public bool EscapeMarkup { get; }
+    public OutputEscaping Escaping { get; }
+
+    public bool EscapeMarkup => Escaping == OutputEscaping.Markup;
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
@@ -28,7 +31,12 @@ internal sealed class ReportTemplateContext : TemplateContext
                 return Write(raw.Value);
             default:
                 var text = ObjectToString(textAsObject) ?? string.Empty;
-                return Write(EscapeMarkup ? HtmlEscaper.Escape(text) : text);
+                return Write(Escaping switch
+                {
+                    OutputEscaping.Markup => HtmlEscaper.Escape(text),
+                    OutputEscaping.Markdown => MarkdownEscaper.Escape(text),
+                    _ => text,
+                });
         }
     }
 

@@ -35,7 +35,7 @@ internal static class TemplateFunctions
         html.Import("csp_hash", new Func<TemplateContext, object?, string>(CspHash));
         globals.SetValue("html", html, true);
 
-        if (context.EscapeMarkup && context.BuiltinObject.TryGetValue("include", out var include) && include is IScriptCustomFunction function)
+        if (context.Escaping != OutputEscaping.None && context.BuiltinObject.TryGetValue("include", out var include) && include is IScriptCustomFunction function)
         {
             globals.SetValue("include", new RawIncludeFunction(function), true);
         }

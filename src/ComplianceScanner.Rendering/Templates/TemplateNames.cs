@@ -41,14 +41,19 @@ internal static class TemplateNames
         return segments.Count == 0 ? null : string.Join('/', segments);
     }
 
-    /// <summary>Templates whose output is HTML (or XML/SVG) get automatic escaping, chosen by the extension before <c>.sbn</c>.</summary>
-    public static bool IsMarkup(string name)
+    /// <summary>
+    /// How a template's output values are escaped, chosen by the extension before <c>.sbn</c>: HTML, XML and SVG get
+    /// markup escaping, Markdown (<c>.md</c>) Markdown escaping, anything else (plain text, JSON) none.
+    /// </summary>
+    public static OutputEscaping EscapingFor(string name)
     {
         var withoutSbn = name.EndsWith(".sbn", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
-        var extension = Path.GetExtension(withoutSbn);
-        return extension.Equals(".html", StringComparison.OrdinalIgnoreCase)
-            || extension.Equals(".htm", StringComparison.OrdinalIgnoreCase)
-            || extension.Equals(".xml", StringComparison.OrdinalIgnoreCase)
-            || extension.Equals(".svg", StringComparison.OrdinalIgnoreCase);
+        var extension = Path.GetExtension(withoutSbn).ToLowerInvariant();
+        return extension switch
+        {
+            ".html" or ".htm" or ".xml" or ".svg" => OutputEscaping.Markup,
+            ".md" or ".markdown" => OutputEscaping.Markdown,
+            _ => OutputEscaping.None,
+        };
     }
 }

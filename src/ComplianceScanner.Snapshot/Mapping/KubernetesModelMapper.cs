@@ -164,7 +164,7 @@ internal static class KubernetesModelMapper
         {
             Metadata = meta,
             RoleRef = roleRef,
-            Subjects = Subjects(binding.Subjects, meta.Namespace),
+            Subjects = Subjects(binding.Subjects, meta.Namespace, problems),
         };
     }
 
@@ -176,7 +176,7 @@ internal static class KubernetesModelMapper
         {
             Metadata = meta,
             RoleRef = roleRef,
-            Subjects = Subjects(binding.Subjects, bindingNamespace: null),
+            Subjects = Subjects(binding.Subjects, bindingNamespace: null, problems),
         };
     }
 
@@ -275,23 +275,26 @@ internal static class KubernetesModelMapper
     }
 
     /// <summary>
-    /// Subjects with their kind normalized to User, Group or ServiceAccount. A ServiceAccount without a namespace in a
-    /// RoleBinding is the binding's own namespace, as the RBAC authorizer reads it; in a ClusterRoleBinding it stays
-    /// without one (and matches no one).
+    /// Subjects exactly as written: the RBAC authorizer compares kinds case-sensitively, so <c>kind: user</c> matches
+    /// nobody; it is kept (granting nothing) with a warning rather than silently corrected. A ServiceAccount without a
+    /// namespace in a RoleBinding is the binding's own namespace, as the authorizer reads it; in a ClusterRoleBinding it
+    /// stays without one (and matches no one).
     /// </summary>
-    private static ImmutableArray<Subject> Subjects(IList<Rbacv1Subject>? subjects, string? bindingNamespace) =>
-        [.. (subjects ?? []).Where(s => s is not null).Select(s =>
+    private static ImmutableArray<Subject> Subjects(IList<Rbacv1Subject>? subjects, string? bindingNamespace, List<MappingProblem> problems) =>
+        [.. (subjects ?? []).Where(s => s is not null).Select((s, i) =>
         {
-            var kind = NormalizeSubjectKind(s.Kind);
+            var kind = s.Kind ?? string.Empty;
+            if (kind is not (Subject.UserKind or Subject.GroupKind or Subject.ServiceAccountKind))
+            {
+                problems.Add(new MappingProblem(
+                    $"subjects[{i}].kind",
+                    $"subject kind \"{kind}\" is not User, Group or ServiceAccount (kinds are case-sensitive; the API server refuses it and the authorizer matches no one)",
+                    IsError: false));
+            }
+
             var ns = kind == Subject.ServiceAccountKind ? NullIfEmpty(s.NamespaceProperty) ?? bindingNamespace : null;
             return new Subject(kind, s.Name ?? string.Empty, ns);
         })];
-
-    private static string NormalizeSubjectKind(string? kind) =>
-        string.Equals(kind, Subject.UserKind, StringComparison.OrdinalIgnoreCase) ? Subject.UserKind
-        : string.Equals(kind, Subject.GroupKind, StringComparison.OrdinalIgnoreCase) ? Subject.GroupKind
-        : string.Equals(kind, Subject.ServiceAccountKind, StringComparison.OrdinalIgnoreCase) ? Subject.ServiceAccountKind
-        : kind ?? string.Empty;
 
     private static ImmutableArray<PolicyRule> Rules(IList<V1PolicyRule>? rules) =>
         [.. (rules ?? []).Where(r => r is not null).Select(r => new PolicyRule

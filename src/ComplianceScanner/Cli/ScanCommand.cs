@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ComplianceScanner.Core.Findings;
-using ComplianceScanner.Demo;
 using ComplianceScanner.Output;
 using ComplianceScanner.Pipeline;
 using ComplianceScanner.Rendering;
@@ -61,7 +60,7 @@ internal static class ScanCommand
         }
 
         var templatesDir = templates is null ? TemplateSet.DefaultDirectory : env.Resolve(templates);
-        if (!Directory.Exists(templatesDir) && formats.Contains("html"))
+        if (!Directory.Exists(templatesDir) && formats.Any(f => ReportFormats.Find(f)?.UsesTemplates == true))
         {
             throw new UserInputException($"--templates: directory not found: {templatesDir}");
         }
@@ -72,7 +71,7 @@ internal static class ScanCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        var input = Input(env, loaded, from);
+        var input = InputResolver.Resolve(env, loaded, from);
         var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory);
         var console = CreateConsole(env);
         ScanOutcome outcome;
@@ -101,24 +100,6 @@ internal static class ScanCommand
         }
 
         return threshold is { } t && ScanPipeline.ExceedsThreshold(outcome.Evaluation, t) ? ExitCodes.Findings : ExitCodes.Ok;
-    }
-
-    private static SnapshotInput Input(CliEnvironment env, LoadedConfig loaded, string[] from)
-    {
-        if (from.Length > 0)
-        {
-            return SnapshotInput.FromPaths([.. from.Select(env.Resolve)]);
-        }
-
-        if (loaded.IsEmbeddedDemo)
-        {
-            return SnapshotInput.FromDocuments(EmbeddedDemo.ReadClusterDocuments());
-        }
-
-        return loaded.Config.SourcePath is { } source
-            ? SnapshotInput.FromPaths([source])
-            : throw new UserInputException(
-                $"nothing to scan: pass --from PATH, or set source.path in {loaded.Config.FilePath}.");
     }
 
     private static IAnsiConsole CreateConsole(CliEnvironment env)

@@ -7,7 +7,6 @@ using ComplianceScanner.Core.Reporting;
 using ComplianceScanner.Core.Rules;
 using ComplianceScanner.Core.Snapshot;
 using ComplianceScanner.Rendering;
-using ComplianceScanner.Snapshot.Manifests;
 
 namespace ComplianceScanner.Pipeline;
 
@@ -20,7 +19,7 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
     public static string ScannerVersion { get; } =
         typeof(ScanPipeline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static IReadOnlyList<string> SupportedFormats { get; } = ["html", "json"];
+    public static IReadOnlyList<string> SupportedFormats => ReportFormats.Names;
 
     public ScanOutcome Run(ScanRequest request, CancellationToken cancellationToken)
     {
@@ -37,11 +36,7 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
     private (ClusterSnapshot Snapshot, ImmutableArray<string> Errors) TakeSnapshot(SnapshotInput input, CancellationToken ct)
     {
         progress.Stage("snapshot", input.Paths.Count > 0 ? "reading " + string.Join(", ", input.Paths) : "reading the bundled demo cluster");
-        var loader = new ManifestLoader();
-        var result = input.Paths.Count > 0 ? loader.Load(input.Paths, ct) : loader.LoadMany(input.Documents, ct);
-
-        // The loader records each unreadable document in Snapshot.Missing too, so the scan is marked incomplete.
-        return (result.Snapshot, [.. result.Errors.Select(e => e.ToString())]);
+        return SnapshotReader.Read(input, ct);
     }
 
     private EvaluationContext Resolve(ClusterSnapshot snapshot, ScannerConfig config, DateTimeOffset now)
@@ -72,22 +67,20 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
     private ImmutableArray<string> Deliver(ScanReport report, ScanRequest request)
     {
         progress.Stage("deliver", request.OutDirectory);
+        var formats = request.Formats
+            .Select(name => ReportFormats.Find(name) ?? throw new ArgumentException($"unknown format '{name}'", nameof(request)))
+            .ToList();
+        var templates = formats.Any(f => f.UsesTemplates) ? TemplateSet.FromDirectory(request.TemplatesDirectory) : null;
+
+        // Render everything before writing anything: a template error must not leave a mix of new and old reports.
+        var rendered = formats.Select(f => (Path.Combine(request.OutDirectory, f.FileName), f.Render(report, templates!))).ToList();
         Directory.CreateDirectory(request.OutDirectory);
-        var written = ImmutableArray.CreateBuilder<string>();
-        foreach (var format in request.Formats)
+        foreach (var (path, content) in rendered)
         {
-            var (file, content) = format switch
-            {
-                "json" => ("report.json", ReportJson.Serialize(report)),
-                "html" => ("report.html", new HtmlReportRenderer(TemplateSet.FromDirectory(request.TemplatesDirectory)).Render(report)),
-                _ => throw new ArgumentException($"unknown format '{format}'", nameof(request)),
-            };
-            var path = Path.Combine(request.OutDirectory, file);
             AtomicFile.Write(path, content);
-            written.Add(path);
         }
 
-        return written.ToImmutable();
+        return [.. rendered.Select(r => r.Item1)];
     }
 
     /// <summary>True when an open finding is at or above the threshold.</summary>

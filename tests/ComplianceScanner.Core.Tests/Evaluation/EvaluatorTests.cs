@@ -53,7 +53,7 @@ public sealed class EvaluatorTests
         };
         var result = Run(config, new PerIngressRule("SOD-ING-901", Severity.Low), new PerIngressRule("SOD-ING-900", Severity.High));
         Assert.All(result.Findings, f => Assert.Equal(("SOD-ING-900", Severity.Critical), (f.RuleId, f.Severity)));
-        Assert.Equal(["SOD-ING-900"], result.RulesEvaluated.ToArray());
+        Assert.Equal(["SOD-ING-900", "SOD-GOV-001", "SOD-GOV-002"], result.RulesEvaluated.ToArray());
     }
 
     [Fact]

@@ -19,6 +19,6 @@ public class TemplateFunctionsTests
     [InlineData("\u0001javascript:alert(1)", TemplateFunctions.UnsafeUrl)]
     public void SafeUrl_AllowsRelativeAndWebLinksOnly(string url, string expected)
     {
-        Assert.Equal(expected, TemplateFunctions.SafeUrl(new ReportTemplateContext(escapeMarkup: true), url));
+        Assert.Equal(expected, TemplateFunctions.SafeUrl(new ReportTemplateContext(OutputEscaping.Markup), url));
     }
 }

@@ -777,7 +777,7 @@ public sealed class ManifestLoaderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Binding_subjects_are_normalized_and_service_accounts_get_the_namespace_the_authorizer_uses()
+    public void Binding_subjects_keep_their_kind_and_service_accounts_get_the_namespace_the_authorizer_uses()
     {
         var s = LoadClean("""
             apiVersion: rbac.authorization.k8s.io/v1
@@ -785,9 +785,9 @@ public sealed class ManifestLoaderTests(ITestOutputHelper output)
             metadata: {name: rb, namespace: shop}
             roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
             subjects:
-            - {kind: serviceaccount, name: builder}
+            - {kind: ServiceAccount, name: builder}
             - {kind: ServiceAccount, name: other, namespace: tools}
-            - {kind: group, name: devs, namespace: ignored}
+            - {kind: Group, name: devs, namespace: ignored}
             ---
             apiVersion: rbac.authorization.k8s.io/v1
             kind: ClusterRoleBinding
@@ -802,6 +802,21 @@ public sealed class ManifestLoaderTests(ITestOutputHelper output)
             Assert.Single(s.RoleBindings).Subjects.ToArray());
         Assert.Equal([new Subject("ServiceAccount", "nowhere")], Assert.Single(s.ClusterRoleBindings).Subjects.ToArray());
         Assert.Empty(s.ClusterRoleBindings[0].Subjects.Where(x => x.Namespace is not null));
+    }
+
+    [Fact]
+    public void A_subject_kind_in_the_wrong_case_is_kept_as_written_with_a_warning_because_it_matches_no_one()
+    {
+        var result = Load("""
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: rb, namespace: shop}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+            subjects: [{kind: user, name: alice}]
+            """);
+        Assert.Empty(result.Errors);
+        Assert.Equal([new Subject("user", "alice")], Assert.Single(result.Snapshot.RoleBindings).Subjects.ToArray());
+        Assert.Contains(result.Warnings, w => w.Message.Contains("subject kind \"user\"", StringComparison.Ordinal) && w.Message.Contains("case-sensitive", StringComparison.Ordinal));
     }
 
     [Fact]

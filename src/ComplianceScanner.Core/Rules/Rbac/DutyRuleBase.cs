@@ -13,24 +13,17 @@ public abstract class DutyRuleBase : ISubjectRule
 {
     public abstract RuleDescriptor Descriptor { get; }
 
-    /// <summary>True when a kind the permission index is built from could not be read: the RBAC rules then stay silent.</summary>
-    public static bool RbacIncomplete(EvaluationContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return context.IsMissing("roles") || context.IsMissing("clusterroles") || context.IsMissing("rolebindings") || context.IsMissing("clusterrolebindings");
-    }
-
     public IEnumerable<Finding> Evaluate(EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RbacIncomplete(context) ? [] : Candidates(context).SelectMany(s => EvaluateSubject(context, s));
+        return !RbacInputs.Complete(context) ? [] : Candidates(context).SelectMany(s => EvaluateSubject(context, s));
     }
 
     public IEnumerable<Finding> EvaluateSubjects(EvaluationContext context, IReadOnlyCollection<Subject> subjects)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(subjects);
-        return RbacIncomplete(context) ? [] : subjects.Select(SubjectIdentity.Canonical).Distinct().SelectMany(s => EvaluateSubject(context, s));
+        return !RbacInputs.Complete(context) ? [] : subjects.Select(SubjectIdentity.Canonical).Distinct().SelectMany(s => EvaluateSubject(context, s));
     }
 
     /// <summary>

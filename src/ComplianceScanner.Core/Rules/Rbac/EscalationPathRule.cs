@@ -29,7 +29,7 @@ public sealed class EscalationPathRule : DutyRuleBase, IRelatedSubjectsRule
     public IReadOnlyCollection<Subject>? RelatedSubjects(EvaluationContext context, IReadOnlyCollection<Subject> changed)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return RbacIncomplete(context) ? [] : context.Duties.Escalations.RelatedTo(changed);
+        return !RbacInputs.Complete(context) ? [] : context.Duties.Escalations.RelatedTo(changed);
     }
 
     protected override IEnumerable<Subject> Candidates(EvaluationContext context) => context.Duties.Escalations.Candidates;
