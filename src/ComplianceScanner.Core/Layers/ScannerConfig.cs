@@ -31,6 +31,9 @@ public sealed record ScannerConfig
 
     public ImmutableArray<ExceptionEntry> Exceptions { get; init; } = [];
 
+    /// <summary>The scanner's own objects (<c>scanner:</c>), protected by SOD-RBAC-015.</summary>
+    public ScannerSelf SelfProtection { get; init; } = ScannerSelf.Default;
+
     public RuleSettings Rules { get; init; } = RuleSettings.Default;
 
     /// <summary>SHA-256 of the config file's bytes, so reports and history know which boundaries a result was judged against.</summary>

@@ -12,6 +12,12 @@ public sealed record RuleDescriptor(
     string Category,
     string Remediation)
 {
+    /// <summary>
+    /// What the rule reads. Defaults to Ingress data; a rule that reads RBAC declares <see cref="RuleInputs.Rbac"/> so that
+    /// a binding change re-runs it (an <see cref="ISubjectRule"/> is re-run for the changed subjects only).
+    /// </summary>
+    public RuleInputs Inputs { get; init; } = RuleInputs.Ingress;
+
     /// <summary>Builds a finding of this rule with the rule's title, severity, layer and remediation.</summary>
     public Finding Finding(
         KubeObject? obj,

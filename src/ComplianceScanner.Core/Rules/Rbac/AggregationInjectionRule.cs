@@ -30,7 +30,11 @@ public sealed class AggregationInjectionRule : IRule
         Layer.Cluster,
         "rbac",
         "Remove the rbac.authorization.k8s.io/aggregate-to-* label from the ClusterRole and bind it explicitly where it is "
-        + "needed; only read-only rules for custom resources belong in the built-in aggregated roles.");
+        + "needed; only read-only rules for custom resources belong in the built-in aggregated roles.")
+    {
+        // Not a subject rule: re-evaluation after a binding change re-runs it in full.
+        Inputs = RuleInputs.Rbac,
+    };
 
     public IEnumerable<Finding> Evaluate(EvaluationContext context)
     {

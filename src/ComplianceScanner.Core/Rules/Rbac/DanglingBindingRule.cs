@@ -20,7 +20,11 @@ public sealed class DanglingBindingRule : IRule
         Layer.Cluster,
         "rbac",
         "Delete the binding, or fix its roleRef or subject; a binding to something that does not exist grants it to "
-        + "whoever creates that role or service account later.");
+        + "whoever creates that role or service account later.")
+    {
+        // Not a subject rule: re-evaluation after a binding change re-runs it in full.
+        Inputs = RuleInputs.Rbac,
+    };
 
     public IEnumerable<Finding> Evaluate(EvaluationContext context)
     {

@@ -18,7 +18,11 @@ public sealed class UnusedRoleRule : IRule
         Layer.Cluster,
         "rbac",
         "Delete the role if nothing needs it: an unused role is a ready-made grant for whoever may create bindings, and "
-        + "review noise. If it is kept on purpose (a template for future bindings), record an exception.");
+        + "review noise. If it is kept on purpose (a template for future bindings), record an exception.")
+    {
+        // Not a subject rule: re-evaluation after a binding change re-runs it in full.
+        Inputs = RuleInputs.Rbac,
+    };
 
     public IEnumerable<Finding> Evaluate(EvaluationContext context)
     {
