@@ -33,6 +33,7 @@ public static class ConfigDiagnosticCodes
     public const string InvalidBeyond = "invalid-beyond";
     public const string InvalidSeverity = "invalid-severity";
     public const string InvalidRuleId = "invalid-rule-id";
+    public const string UnknownRule = "unknown-rule";
     public const string InvalidException = "invalid-exception";
     public const string ExceptionExpired = "exception-expired";
 }

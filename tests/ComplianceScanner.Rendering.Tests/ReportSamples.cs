@@ -36,6 +36,20 @@ internal static class ReportSamples
             WorstSeverity = "critical",
         },
         Findings = [CriticalRbac(), HostIngress(), ExceptedTls(), StaleException()],
+        Duties = ["route-editing", "tls-management"],
+        Matrix =
+        [
+            new ReportMatrixRow
+            {
+                Subject = "Group:payments-devs", Layer = "namespace", Team = "payments", Compliant = false,
+                Duties = [new ReportMatrixCell("route-editing", ["cluster-wide", "payments"], ["cluster-wide"]), new ReportMatrixCell("tls-management", ["payments", "payments-a", "payments-b", "payments-c"], [])],
+            },
+            new ReportMatrixRow
+            {
+                Subject = "Group:system:masters", Layer = "undeclared", Builtin = true, Compliant = false,
+                Duties = [new ReportMatrixCell("route-editing", ["cluster-wide"], ["cluster-wide"])],
+            },
+        ],
         Teams =
         [
             new ReportTeam

@@ -48,6 +48,10 @@ internal static class ExceptionsSection
             diagnostics.Error(r.Node, r.Path, ConfigDiagnosticCodes.InvalidRuleId, $"{NodeText.Quote(r.Value)} is not a rule id: ids look like SOD-ING-003, and globs such as SOD-ING-* are allowed.");
             valid = false;
         }
+        else if (rule is { } known && !KnownRules.Check(context, known))
+        {
+            valid = false;
+        }
 
         var obj = view.String("object");
         var subject = view.String("subject");

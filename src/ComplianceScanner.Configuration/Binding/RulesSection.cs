@@ -52,12 +52,12 @@ internal static class RulesSection
 
     private static bool CheckRuleId(BindingContext context, Located<string> id)
     {
-        if (NameRules.IsRuleId(id.Value))
+        if (!NameRules.IsRuleId(id.Value))
         {
-            return true;
+            context.Diagnostics.Error(id.Node, id.Path, ConfigDiagnosticCodes.InvalidRuleId, $"{NodeText.Quote(id.Value)} is not a rule id: ids look like SOD-ING-003 (SOD-, an upper-case area, -, three digits).");
+            return false;
         }
 
-        context.Diagnostics.Error(id.Node, id.Path, ConfigDiagnosticCodes.InvalidRuleId, $"{NodeText.Quote(id.Value)} is not a rule id: ids look like SOD-ING-003 (SOD-, an upper-case area, -, three digits).");
-        return false;
+        return KnownRules.Check(context, id);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using ComplianceScanner.Core.Duties;
 using ComplianceScanner.Core.Evaluation;
 using ComplianceScanner.Core.Findings;
 using ComplianceScanner.Core.Layers;
@@ -20,7 +21,8 @@ public static class ReportBuilder
         IEnumerable<RuleDescriptor> catalogue,
         ReportScanner scanner,
         DateTimeOffset startedAt,
-        DateTimeOffset finishedAt)
+        DateTimeOffset finishedAt,
+        DutyAnalysis? duties = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(config);
@@ -57,6 +59,8 @@ public static class ReportBuilder
             },
             Findings = findings,
             Teams = [.. config.Teams.Select(t => Team(t, snapshot, ownership, result.Findings))],
+            Duties = [.. config.Duties.Keys],
+            Matrix = duties is null ? [] : Matrix(duties),
             Exceptions = [.. result.Exceptions.Select(s => new ReportException(
                 s.Entry.Rule,
                 s.Entry.Object,
@@ -75,6 +79,27 @@ public static class ReportBuilder
     }
 
     public static string DocUrl(string ruleId) => $"docs/rules/{ruleId}.md";
+
+    /// <summary>The who-can-do-what matrix: one row per subject holding a duty, cells in duty order, scopes sorted (cluster-wide first).</summary>
+    public static ImmutableArray<ReportMatrixRow> Matrix(DutyAnalysis duties)
+    {
+        ArgumentNullException.ThrowIfNull(duties);
+        return [.. duties.Subjects.Select(s => new ReportMatrixRow
+        {
+            Subject = s.Subject.ToString(),
+            Layer = s.Declaration.Layer,
+            Team = s.Declaration.Team?.Name,
+            Builtin = s.Declaration.IsBuiltin,
+            Compliant = s.IsCompliant,
+            Duties = [.. s.Holdings
+                .GroupBy(h => h.Duty, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new ReportMatrixCell(
+                    g.Key,
+                    [.. g.OrderBy(h => h.Namespace ?? string.Empty, StringComparer.Ordinal).Select(h => h.Namespace ?? "cluster-wide")],
+                    [.. g.Where(h => !h.IsCompliant).OrderBy(h => h.Namespace ?? string.Empty, StringComparer.Ordinal).Select(h => h.Namespace ?? "cluster-wide")]))],
+        })];
+    }
 
     private static ImmutableArray<ReportCount> BySeverity(IReadOnlyCollection<Finding> findings) =>
         [.. WorstFirst.Select(s => new ReportCount(s.ToName(), findings.Count(f => f.Severity == s)))];

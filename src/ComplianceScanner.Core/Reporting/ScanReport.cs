@@ -28,6 +28,12 @@ public sealed record ScanReport
 
     public ImmutableArray<ReportTeam> Teams { get; init; } = [];
 
+    /// <summary>The duties of the layer model, in column order of <see cref="Matrix"/>.</summary>
+    public ImmutableArray<string> Duties { get; init; } = [];
+
+    /// <summary>Who can do what: every subject holding a declared duty, with the scopes, judged against its layer.</summary>
+    public ImmutableArray<ReportMatrixRow> Matrix { get; init; } = [];
+
     public ImmutableArray<ReportException> Exceptions { get; init; } = [];
 
     public ImmutableArray<ReportRuleError> RuleErrors { get; init; } = [];

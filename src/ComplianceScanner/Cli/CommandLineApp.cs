@@ -13,6 +13,8 @@ internal static class CommandLineApp
         root.Subcommands.Add(ConfigCommand.Create(env));
         root.Subcommands.Add(CanICommand.Create(env));
         root.Subcommands.Add(WhoCanCommand.Create(env));
+        root.Subcommands.Add(ExplainCommand.Create(env));
+        root.Subcommands.Add(Bench.BenchCommand.Create(env));
         return root;
     }
 

@@ -28,7 +28,7 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         var (snapshot, inputErrors) = TakeSnapshot(request.Input, cancellationToken);
         var context = Resolve(snapshot, request.Config, started);
         var evaluation = Evaluate(context);
-        var report = ReportPaths.Relativize(Render(snapshot, request.Config, evaluation, started), request.WorkingDirectory);
+        var report = ReportPaths.Relativize(Render(context, evaluation, started), request.WorkingDirectory);
         var written = Deliver(report, request);
         return new ScanOutcome(report, evaluation, inputErrors, written);
     }
@@ -51,17 +51,18 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         return new Evaluator(RuleCatalogue.All).Evaluate(context);
     }
 
-    private ScanReport Render(ClusterSnapshot snapshot, ScannerConfig config, EvaluationResult evaluation, DateTimeOffset started)
+    private ScanReport Render(EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started)
     {
         progress.Stage("render", $"{evaluation.Findings.Length} findings");
         return ReportBuilder.Build(
-            snapshot,
-            config,
+            context.Snapshot,
+            context.Config,
             evaluation,
             RuleCatalogue.Descriptors,
             new ReportScanner("ComplianceScanner", ScannerVersion, RuleCatalogue.Version),
             started,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            context.IsMissing("rolebindings") || context.IsMissing("clusterrolebindings") ? null : context.Duties);
     }
 
     private ImmutableArray<string> Deliver(ScanReport report, ScanRequest request)

@@ -21,4 +21,21 @@ public sealed class RulesSectionTests
             ],
             messages);
     }
+
+    [Fact]
+    public void Rule_ids_must_name_a_rule_of_the_catalogue_and_exception_globs_must_match_one()
+    {
+        var messages = ConfigText.Diagnose("""
+            rules:
+              disabled: [SOD-ING-099]
+            exceptions:
+            - {rule: SOD-XYZ-*, object: a/b, reason: r, approvedBy: me, expires: 2099-01-01}
+            - {rule: SOD-RBAC-*, object: a/b, reason: r, approvedBy: me, expires: 2099-01-01}
+            """);
+
+        Assert.Equal(2, messages.Length);
+        Assert.StartsWith("scanner.yaml:4:14: error: rules.disabled[0]: \"SOD-ING-099\" names no rule.", messages[0], StringComparison.Ordinal);
+        Assert.Contains("Hint: did you mean", messages[0], StringComparison.Ordinal);
+        Assert.StartsWith("scanner.yaml:6:10: error: exceptions[0].rule: \"SOD-XYZ-*\" names no rule.", messages[1], StringComparison.Ordinal);
+    }
 }

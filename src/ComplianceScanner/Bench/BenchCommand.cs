@@ -1,0 +1,173 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ComplianceScanner.Cli;
+using ComplianceScanner.Configuration;
+using ComplianceScanner.Core.Duties;
+using ComplianceScanner.Core.Evaluation;
+using ComplianceScanner.Core.Model;
+using ComplianceScanner.Core.Permissions;
+using ComplianceScanner.Core.Reporting;
+using ComplianceScanner.Core.Rules;
+using ComplianceScanner.Core.Snapshot;
+using ComplianceScanner.Pipeline;
+using ComplianceScanner.Rendering;
+using ComplianceScanner.Snapshot.Manifests;
+
+namespace ComplianceScanner.Bench;
+
+/// <summary>
+/// <c>bench</c>: generates the synthetic large cluster and measures, on the same input in the same run, the parse-only
+/// floor, the full offline scan, peak memory, re-evaluation after one binding change, and a can-i query.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var scale = new Option<double>("--scale") { Description = "Size relative to the reference cluster (1.0 = 10,000 namespaces, ~180k objects).", DefaultValueFactory = _ => 1.0 };
+        var runs = new Option<int>("--runs") { Description = "Measured runs of parse-only and of the full scan (the median is reported).", DefaultValueFactory = _ => 3 };
+        var dir = new Option<string?>("--dir") { Description = "Where to write the generated manifests (default: a temporary directory, deleted afterwards)." };
+        var command = new Command("bench", "Measure scan performance on a generated large multi-tenant cluster.") { scale, runs, dir };
+        command.SetAction((parse, ct) => Task.FromResult(Run(env, parse.GetValue(scale), parse.GetValue(runs), parse.GetValue(dir), ct)));
+        return command;
+    }
+
+    private static int Run(CliEnvironment env, double scale, int runs, string? dir, CancellationToken ct)
+    {
+        if (scale is <= 0 or > 10 || runs is < 1 or > 50)
+        {
+            throw new UserInputException("--scale must be in (0, 10] and --runs in [1, 50].");
+        }
+
+        var root = dir is null ? Path.Combine(Path.GetTempPath(), "cs-bench-" + Environment.ProcessId) : env.Resolve(dir);
+        var generator = new SyntheticCluster(scale);
+        var sw = Stopwatch.StartNew();
+        var manifests = generator.WriteTo(root);
+        var bytes = Directory.GetFiles(manifests).Sum(f => new FileInfo(f).Length);
+        env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated scale {scale}: {generator.Namespaces:N0} namespaces, {generator.Roles:N0} Roles, {generator.ClusterRoles:N0} ClusterRoles, {generator.RoleBindings:N0} RoleBindings, {generator.ClusterRoleBindings:N0} ClusterRoleBindings, {generator.Ingresses:N0} Ingresses (+ Services, TLS Secrets); {generator.TotalObjects:N0} objects, {bytes / 1048576.0:F1} MiB of YAML in {sw.Elapsed.TotalSeconds:F1} s"));
+        try
+        {
+            var config = ConfigLoader.LoadFile(Path.Combine(root, "scanner.yaml"), DateOnly.FromDateTime(env.Time.GetUtcNow().UtcDateTime));
+            if (config.Config is null)
+            {
+                throw new InvalidOperationException("generated scanner.yaml is invalid: " + string.Join("; ", config.Diagnostics));
+            }
+
+            // Warm-up: JIT and caches, not measured.
+            FullScan(manifests, config.Config, env.Time, ct);
+            var parse = new List<double>();
+            var full = new List<double>();
+            FullScanResult? last = null;
+            for (var i = 0; i < runs; i++)
+            {
+                Collect();
+                sw.Restart();
+                var loaded = new ManifestLoader().Load([manifests], ct);
+                parse.Add(sw.Elapsed.TotalSeconds);
+                GC.KeepAlive(loaded);
+                loaded = null;
+                Collect();
+                sw.Restart();
+                last = FullScan(manifests, config.Config, env.Time, ct);
+                full.Add(sw.Elapsed.TotalSeconds);
+            }
+
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+            var (reeval, reevalMax) = Reevaluate(last!, 20);
+            var canI = CanI(last!.Context.Permissions, last.Snapshot, 200_000);
+            var p = Median(parse);
+            var f = Median(full);
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"objects loaded:                  {last.Snapshot.CountsByKind().Values.Sum():N0}; findings: {last.Result.Findings.Length:N0}"));
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parse only (floor), median of {runs}: {p:F2} s"));
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"full scan, median of {runs}:         {f:F2} s  ({f / p:F2} x parse; target <= 1.5 x)"));
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set:                {peak / 1048576.0:F0} MiB (target <= 1024 MiB)"));
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"re-evaluation, one binding:      median {reeval:F1} ms, max {reevalMax:F1} ms over 20 changes (target <= 50 ms)"));
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"can-i (Authorize), indexed:      {canI:F2} µs per query (target <= 10 µs)"));
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            if (dir is null)
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    private sealed record FullScanResult(ClusterSnapshot Snapshot, EvaluationContext Context, EvaluationResult Result);
+
+    /// <summary>Load + resolve + every rule + the JSON report, exactly what <c>scan --format json</c> does.</summary>
+    private static FullScanResult FullScan(string manifests, Core.Layers.ScannerConfig config, TimeProvider time, CancellationToken ct)
+    {
+        var started = time.GetUtcNow();
+        var snapshot = new ManifestLoader().Load([manifests], ct).Snapshot;
+        var context = new EvaluationContext(snapshot, config, DateOnly.FromDateTime(started.UtcDateTime));
+        _ = context.Permissions;
+        var result = new Evaluator(RuleCatalogue.All).Evaluate(context);
+        var report = ReportBuilder.Build(snapshot, config, result, RuleCatalogue.Descriptors, new ReportScanner("ComplianceScanner", ScanPipeline.ScannerVersion, RuleCatalogue.Version), started, time.GetUtcNow());
+        var json = ReportJson.Serialize(report);
+        var path = Path.Combine(Path.GetTempPath(), $"cs-bench-report-{Environment.ProcessId}.json");
+        File.WriteAllText(path, json);
+        File.Delete(path);
+        return new FullScanResult(snapshot, context, result);
+    }
+
+    /// <summary>Adds a subject to one RoleBinding at a time and re-evaluates incrementally; returns median and max milliseconds.</summary>
+    private static (double Median, double Max) Reevaluate(FullScanResult scan, int changes)
+    {
+        var times = new List<double>();
+        var bindings = scan.Snapshot.RoleBindings;
+        for (var i = 0; i < changes && bindings.Length > 0; i++)
+        {
+            var before = bindings[(i * 7919) % bindings.Length];
+            var added = Subject.Group($"bench-group-{i}");
+            var after = before with { Subjects = before.Subjects.Add(added) };
+            var sw = Stopwatch.StartNew();
+            var context = scan.Context.WithBindingChanged(before, after);
+            var result = new Evaluator(RuleCatalogue.All).Reevaluate(scan.Result, context, SubjectIdentity.Changed(before, after));
+            times.Add(sw.Elapsed.TotalMilliseconds);
+            GC.KeepAlive(result);
+        }
+
+        return times.Count == 0 ? (0, 0) : (Median(times), times.Max());
+    }
+
+    private static double CanI(PermissionIndex index, ClusterSnapshot snapshot, int queries)
+    {
+        var namespaces = snapshot.Namespaces.Select(n => n.Metadata.Name).ToArray();
+        var subjects = index.Subjects.Where(s => s.Kind != Subject.GroupKind).Take(1000).ToArray();
+        string[] verbs = ["get", "list", "create", "update", "delete"];
+        string[] resources = ["ingresses", "secrets", "deployments", "pods", "configmaps"];
+        var requests = Enumerable.Range(0, 1024).Select(i => AuthorizationRequest.ForResource(
+            verbs[i % verbs.Length],
+            resources[i % resources.Length] switch { "ingresses" => "networking.k8s.io", "deployments" => "apps", _ => string.Empty },
+            resources[(i / 5) % resources.Length],
+            namespaces.Length == 0 ? string.Empty : namespaces[(i * 31) % namespaces.Length])).ToArray();
+        var users = subjects.Length == 0 ? [UserInfo.Anonymous] : subjects.Select(UserInfo.ForSubject).ToArray();
+        var allowed = 0;
+        var sw = Stopwatch.StartNew();
+        for (var q = 0; q < queries; q++)
+        {
+            if (index.Authorize(users[q % users.Length], requests[q % requests.Length]).Allowed)
+            {
+                allowed++;
+            }
+        }
+
+        GC.KeepAlive(allowed);
+        return sw.Elapsed.TotalMilliseconds * 1000 / queries;
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
