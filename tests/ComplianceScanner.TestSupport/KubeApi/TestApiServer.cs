@@ -699,6 +699,9 @@ public sealed class TestApiServer : IAsyncDisposable
         try
         {
             await ctx.Response.StartAsync(cts.Token).ConfigureAwait(false);
+
+            // StartAsync only queues the headers; the client must see them before the first event, as from a real server.
+            await ctx.Response.Body.FlushAsync(cts.Token).ConfigureAwait(false);
             foreach (var line in backlog)
             {
                 await WriteLineAsync(ctx, line, cts.Token).ConfigureAwait(false);
