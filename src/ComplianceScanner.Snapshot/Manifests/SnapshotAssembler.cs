@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ComplianceScanner.Core.Model;
 using ComplianceScanner.Core.Snapshot;
+using ComplianceScanner.Snapshot.Mapping;
 
 namespace ComplianceScanner.Snapshot.Manifests;
 
@@ -80,21 +81,8 @@ internal sealed class SnapshotAssembler
     public ManifestLoadResult Build(IEnumerable<string> sources)
     {
         var all = objects.Values.Concat(unnamed).ToList();
-        var snapshot = new ClusterSnapshot
+        var snapshot = SnapshotComposer.Compose(all) with
         {
-            Namespaces = Sorted(all.OfType<NamespaceObject>()),
-            Ingresses = Sorted(all.OfType<Ingress>()),
-            IngressClasses = Sorted(all.OfType<IngressClass>()),
-            Services = Sorted(all.OfType<ServiceObject>()),
-            Secrets = Sorted(all.OfType<SecretMetadata>()),
-            ConfigMaps = Sorted(all.OfType<ConfigMapObject>()),
-            ServiceAccounts = Sorted(all.OfType<ServiceAccountObject>()),
-            Workloads = Sorted(all.OfType<Workload>()),
-            Roles = Sorted(all.OfType<RbacRole>().Where(r => !r.IsClusterRole)),
-            ClusterRoles = Sorted(all.OfType<RbacRole>().Where(r => r.IsClusterRole)),
-            RoleBindings = Sorted(all.OfType<RbacBinding>().Where(b => !b.IsClusterBinding)),
-            ClusterRoleBindings = Sorted(all.OfType<RbacBinding>().Where(b => b.IsClusterBinding)),
-            AdmissionObjects = Sorted(all.OfType<AdmissionObject>()),
             UnknownKinds = unknownKinds.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Missing = [.. missing],
             Sources = [.. sources],
@@ -127,16 +115,6 @@ internal sealed class SnapshotAssembler
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
-
-    private static ImmutableArray<T> Sorted<T>(IEnumerable<T> items)
-        where T : KubeObject =>
-        [.. items
-            .OrderBy(o => o.Metadata.Namespace ?? string.Empty, StringComparer.Ordinal)
-            .ThenBy(o => o.Metadata.Name, StringComparer.Ordinal)
-            .ThenBy(o => o.Kind, StringComparer.Ordinal)
-            .ThenBy(o => o.Metadata.Source.File, StringComparer.Ordinal)
-            .ThenBy(o => o.Metadata.Source.DocumentIndex)
-            .ThenBy(o => o.Metadata.Source.Line)];
 
     private static string Describe(SourceLocation source) => source.Line > 0
         ? string.Create(CultureInfo.InvariantCulture, $"{source.File}: document {source.DocumentIndex} (line {source.Line})")

@@ -3,6 +3,7 @@ using ComplianceScanner.Core.Findings;
 using ComplianceScanner.Output;
 using ComplianceScanner.Pipeline;
 using ComplianceScanner.Rendering;
+using ComplianceScanner.Snapshot.Live;
 using Spectre.Console;
 
 namespace ComplianceScanner.Cli;
@@ -26,9 +27,12 @@ internal static class ScanCommand
             DefaultValueFactory = _ => "none",
         };
         var templates = new Option<string?>("--templates") { Description = "Directory of Scriban templates overriding the bundled ones." };
-        var command = new Command("scan", "Scan manifests (or the bundled demo cluster) and write the reports.")
+        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Scan the live cluster this kubeconfig file names, instead of manifests." };
+        var context = new Option<string?>("--context") { Description = "Context in the --kubeconfig file. Default: its current context." };
+        var inCluster = new Option<bool>("--in-cluster") { Description = "Scan the cluster this pod runs in, with its service account." };
+        var command = new Command("scan", "Scan manifests, a live cluster (--kubeconfig, --in-cluster) or the bundled demo, and write the reports.")
         {
-            config, from, outDir, format, failOn, templates,
+            config, from, outDir, format, failOn, templates, kubeconfig, context, inCluster,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(
             env,
@@ -38,11 +42,12 @@ internal static class ScanCommand
             parse.GetValue(format)!,
             parse.GetValue(failOn)!,
             parse.GetValue(templates),
+            Cluster(env, parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(inCluster), parse.GetValue(from) ?? []),
             ct)));
         return command;
     }
 
-    private static int Run(CliEnvironment env, string? configPath, string[] from, string outDir, string format, string failOn, string? templates, CancellationToken ct)
+    private static int Run(CliEnvironment env, string? configPath, string[] from, string outDir, string format, string failOn, string? templates, ClusterInput? cluster, CancellationToken ct)
     {
         var formats = format.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct().ToList();
         var unknown = formats.Except(ScanPipeline.SupportedFormats).ToList();
@@ -71,7 +76,7 @@ internal static class ScanCommand
             return ExitCodes.UsageOrConfig;
         }
 
-        var input = InputResolver.Resolve(env, loaded, from);
+        var input = cluster is null ? InputResolver.Resolve(env, loaded, from) : SnapshotInput.FromCluster(cluster);
         var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory);
         var console = CreateConsole(env);
         ScanOutcome outcome;
@@ -83,6 +88,12 @@ internal static class ScanCommand
         }
         catch (TemplateRenderException ex)
         {
+            env.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.UsageOrConfig;
+        }
+        catch (LiveSnapshotException ex)
+        {
+            // The cluster could not be read at all (bad kubeconfig, unreachable server, refused credentials): nothing was judged.
             env.Error.WriteLine("error: " + ex.Message);
             return ExitCodes.UsageOrConfig;
         }
@@ -100,6 +111,33 @@ internal static class ScanCommand
         }
 
         return threshold is { } t && ScanPipeline.ExceedsThreshold(outcome.Evaluation, t) ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    /// <summary>The live cluster to scan, or null to scan manifests.</summary>
+    private static ClusterInput? Cluster(CliEnvironment env, string? kubeconfig, string? context, bool inCluster, string[] from)
+    {
+        if (kubeconfig is null && !inCluster)
+        {
+            return context is null ? null : throw new UserInputException("--context: needs --kubeconfig FILE.");
+        }
+
+        if (kubeconfig is not null && inCluster)
+        {
+            throw new UserInputException("--kubeconfig and --in-cluster: choose one way to reach the cluster.");
+        }
+
+        if (from.Length > 0)
+        {
+            throw new UserInputException("--from: scans manifests; it cannot be combined with --kubeconfig or --in-cluster.");
+        }
+
+        if (inCluster)
+        {
+            return context is null ? new ClusterInput(null, null, InCluster: true) : throw new UserInputException("--context: only applies with --kubeconfig.");
+        }
+
+        var path = env.Resolve(kubeconfig!);
+        return File.Exists(path) ? new ClusterInput(path, context, InCluster: false) : throw new UserInputException($"--kubeconfig: file not found: {path}");
     }
 
     private static IAnsiConsole CreateConsole(CliEnvironment env)

@@ -7,6 +7,7 @@ using ComplianceScanner.Core.Reporting;
 using ComplianceScanner.Core.Rules;
 using ComplianceScanner.Core.Snapshot;
 using ComplianceScanner.Rendering;
+using ComplianceScanner.Snapshot.Live;
 
 namespace ComplianceScanner.Pipeline;
 
@@ -35,8 +36,29 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
 
     private (ClusterSnapshot Snapshot, ImmutableArray<string> Errors) TakeSnapshot(SnapshotInput input, CancellationToken ct)
     {
+        if (input.Cluster is { } cluster)
+        {
+            return (ReadCluster(cluster, ct), []);
+        }
+
         progress.Stage("snapshot", input.Paths.Count > 0 ? "reading " + string.Join(", ", input.Paths) : "reading the bundled demo cluster");
         return SnapshotReader.Read(input, ct);
+    }
+
+    /// <summary>
+    /// Reads the cluster. A kind it may not read is listed in the snapshot's Missing (the scan is incomplete, not
+    /// failed); a cluster it cannot reach at all throws <see cref="LiveSnapshotException"/>.
+    /// </summary>
+    private ClusterSnapshot ReadCluster(ClusterInput cluster, CancellationToken ct)
+    {
+        var options = new LiveSnapshotOptions { TimeProvider = time };
+        using var source = cluster.InCluster
+            ? LiveSnapshotSource.InCluster(options)
+            : LiveSnapshotSource.FromKubeconfig(cluster.Kubeconfig!, cluster.Context, options);
+        progress.Stage("snapshot", "reading the cluster at " + source.ServerUrl);
+
+        // The pipeline's stages are synchronous; the read is the one asynchronous step, awaited here.
+        return source.ReadAsync(ct).GetAwaiter().GetResult().Snapshot;
     }
 
     private EvaluationContext Resolve(ClusterSnapshot snapshot, ScannerConfig config, DateTimeOffset now)
