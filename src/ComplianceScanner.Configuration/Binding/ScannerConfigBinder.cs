@@ -24,6 +24,7 @@ internal static class ScannerConfigBinder
         new("ingress", IngressSection.Bind),
         new("rules", RulesSection.Bind),
         new("exceptions", ExceptionsSection.Bind),
+        new("store", StoreSection.Bind),
     ];
 
     private static readonly FieldTable RootFields = new(
