@@ -4,6 +4,7 @@ using System.Text.Json;
 using ComplianceScanner.Core.Diff;
 using ComplianceScanner.Core.Findings;
 using ComplianceScanner.Core.Model;
+using ComplianceScanner.Core.Permissions;
 using ComplianceScanner.Core.Snapshot;
 using Microsoft.Data.Sqlite;
 
@@ -74,7 +75,10 @@ public sealed class ScanStore : IDisposable
     /// its compressed snapshot; then prunes scans beyond <paramref name="retention"/>. Returns the drift against the
     /// previous complete scan of the same cluster.
     /// </summary>
-    public RecordedScan Record(ScanRecording scan, RetentionPolicy retention)
+    /// <param name="scan">The finished scan.</param>
+    /// <param name="retention">Which older scans to keep.</param>
+    /// <param name="currentPermissions">The scan's permission index when already built (saves rebuilding it for the permission drift).</param>
+    public RecordedScan Record(ScanRecording scan, RetentionPolicy retention, PermissionIndex? currentPermissions = null)
     {
         ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(retention);
@@ -126,7 +130,8 @@ public sealed class ScanStore : IDisposable
             previousSnapshot,
             current,
             scan.Snapshot,
-            scan.Complete);
+            scan.Complete,
+            currentPermissions);
         return new RecordedScan(stored, drift with { ScanId = stored.Id }, pruned);
     }
 

@@ -11,6 +11,8 @@ internal static class CommandLineApp
             "ComplianceScanner: audits Kubernetes Ingress and RBAC against the separation-of-duties layers declared in scanner.yaml.");
         root.Subcommands.Add(ScanCommand.Create(env));
         root.Subcommands.Add(ConfigCommand.Create(env));
+        root.Subcommands.Add(HistoryCommand.Create(env));
+        root.Subcommands.Add(DiffCommand.Create(env));
         return root;
     }
 

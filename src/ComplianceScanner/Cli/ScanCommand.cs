@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ComplianceScanner.Core.Findings;
 using ComplianceScanner.Demo;
+using ComplianceScanner.History;
 using ComplianceScanner.Output;
 using ComplianceScanner.Pipeline;
 using ComplianceScanner.Rendering;
@@ -27,9 +28,11 @@ internal static class ScanCommand
             DefaultValueFactory = _ => "none",
         };
         var templates = new Option<string?>("--templates") { Description = "Directory of Scriban templates overriding the bundled ones." };
+        var store = StoreOption.Create();
+        store.Description = "Record the scan in this history store (SQLite file, created when missing) and report what changed since the last scan. Default: store.path of scanner.yaml; without either, nothing is recorded.";
         var command = new Command("scan", "Scan manifests (or the bundled demo cluster) and write the reports.")
         {
-            config, from, outDir, format, failOn, templates,
+            config, from, outDir, format, failOn, templates, store,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(
             env,
@@ -39,11 +42,12 @@ internal static class ScanCommand
             parse.GetValue(format)!,
             parse.GetValue(failOn)!,
             parse.GetValue(templates),
+            parse.GetValue(store),
             ct)));
         return command;
     }
 
-    private static int Run(CliEnvironment env, string? configPath, string[] from, string outDir, string format, string failOn, string? templates, CancellationToken ct)
+    private static int Run(CliEnvironment env, string? configPath, string[] from, string outDir, string format, string failOn, string? templates, string? store, CancellationToken ct)
     {
         var formats = format.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct().ToList();
         var unknown = formats.Except(ScanPipeline.SupportedFormats).ToList();
@@ -73,7 +77,9 @@ internal static class ScanCommand
         }
 
         var input = Input(env, loaded, from);
-        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory);
+        var storePath = store is not null ? env.Resolve(store) : loaded.Config.Store?.Path;
+        var retention = loaded.Config.Store is { } settings ? new RetentionPolicy(settings.RetentionScans, settings.RetentionDays) : null;
+        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory, storePath, retention);
         var console = CreateConsole(env);
         ScanOutcome outcome;
         try
@@ -87,8 +93,17 @@ internal static class ScanCommand
             env.Error.WriteLine("error: " + ex.Message);
             return ExitCodes.UsageOrConfig;
         }
+        catch (HistoryStoreException ex)
+        {
+            env.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.UsageOrConfig;
+        }
 
         TerminalSummary.Write(console, outcome.Report, outcome.WrittenFiles);
+        if (outcome.Recorded is { } recorded)
+        {
+            env.Out.WriteLine(HistoryText.SinceLastScan(recorded, ReportPaths.Relative(storePath!, env.WorkingDirectory)));
+        }
         foreach (var error in outcome.InputErrors)
         {
             env.Error.WriteLine("error: " + error);
