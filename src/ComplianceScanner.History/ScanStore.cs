@@ -91,6 +91,7 @@ public sealed class ScanStore : IDisposable
         StoredScan? baseline;
         ImmutableArray<ScanFinding> previousFindings = [];
         ClusterSnapshot? previousSnapshot = null;
+        var sameSnapshot = false;
         Dictionary<string, FindingRecord> records;
         int pruned;
         using (var tx = Guard(() => connection.BeginTransaction(deferred: false)))
@@ -99,7 +100,10 @@ public sealed class ScanStore : IDisposable
             if (baseline is not null)
             {
                 previousFindings = FindingsOf(baseline.Id, tx);
-                previousSnapshot = SnapshotOf(baseline.Id, tx);
+
+                // The same input digest means the same objects: nothing to decode and compare.
+                sameSnapshot = scan.Snapshot.Digest.Length > 0 && string.Equals(baseline.SnapshotDigest, scan.Snapshot.Digest, StringComparison.Ordinal);
+                previousSnapshot = sameSnapshot ? null : SnapshotOf(baseline.Id, tx);
             }
 
             var rows = LoadRecords(scan.Cluster, tx);
@@ -132,7 +136,7 @@ public sealed class ScanStore : IDisposable
             scan.Snapshot,
             scan.Complete,
             currentPermissions);
-        return new RecordedScan(stored, drift with { ScanId = stored.Id }, pruned);
+        return new RecordedScan(stored, drift with { ScanId = stored.Id, ObjectsCompared = drift.ObjectsCompared || sameSnapshot }, pruned);
     }
 
     /// <summary>Every recorded scan, oldest first; only those of <paramref name="cluster"/> when given.</summary>

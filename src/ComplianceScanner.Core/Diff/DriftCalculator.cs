@@ -6,6 +6,8 @@ namespace ComplianceScanner.Core.Diff;
 /// <summary>The Diff stage's pure part: everything that changed between an earlier scan and a later one.</summary>
 public static class DriftCalculator
 {
+    private static readonly string[] RbacKinds = ["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"];
+
     /// <summary>Computes the drift from <paramref name="baseline"/> to the later scan.</summary>
     /// <param name="baseline">The earlier scan, or null when there is none (the result then only says so).</param>
     /// <param name="previousFindings">The earlier scan's findings.</param>
@@ -43,7 +45,12 @@ public static class DriftCalculator
         }
 
         var objects = ObjectDiff.Compare(previousSnapshot, currentSnapshot);
-        var permissions = PermissionDrift.Compare(PermissionIndex.Build(previousSnapshot), currentPermissions ?? PermissionIndex.Build(currentSnapshot));
+
+        // Grants depend only on Roles, ClusterRoles and bindings, and every field the permission index reads is part of
+        // the object diff: without an RBAC change there is no permission change, and no index needs building.
+        var permissions = objects.Any(c => RbacKinds.Contains(c.Object.Kind))
+            ? PermissionDrift.Compare(PermissionIndex.Build(previousSnapshot), currentPermissions ?? PermissionIndex.Build(currentSnapshot))
+            : [];
         if (!currentSnapshot.IsComplete)
         {
             // A kind that could not be read looks like every object of it was deleted: claim no removal and no loss.
