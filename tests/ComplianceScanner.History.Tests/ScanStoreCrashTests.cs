@@ -25,7 +25,7 @@ public sealed class ScanStoreCrashTests(ITestOutputHelper output)
         var recorded = 0;
         while (recorded < Writes)
         {
-            Assert.True(processes < 400 && clock.Elapsed < TimeSpan.FromMinutes(4), $"gave up after {processes} writer processes and {clock.Elapsed}: {recorded} of {Writes} scans recorded");
+            Assert.True(processes < 400 && clock.Elapsed < TimeSpan.FromMinutes(10), $"gave up after {processes} writer processes and {clock.Elapsed}: {recorded} of {Writes} scans recorded");
             processes++;
             var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
             var opened = new TaskCompletionSource();
