@@ -96,6 +96,34 @@ internal static class ReportSamples
         ],
         Inventory = Dictionary(("ClusterRole", 71), ("ClusterRoleBinding", 58), ("Ingress", 4), ("IngressClass", 2), ("Namespace", 9), ("Role", 12), ("RoleBinding", 17)),
         UnknownKinds = ImmutableSortedDictionary<string, int>.Empty,
+        Drift = Drift(),
+    };
+
+    /// <summary>Since last scan: one finding of each transition, an edited Ingress with its manager, a new binding's permissions.</summary>
+    public static ReportDrift Drift() => new()
+    {
+        ScanId = 42,
+        Previous = new ReportDriftBaseline(41, Started.AddHours(-6), Started.AddHours(-6).AddSeconds(3.9)),
+        Complete = true,
+        New = [new("5be1a27c90d4e3f6", "SOD-ING-001", "Ingress host outside the team's host boundary", "high", "open", new("Ingress", "payments", "checkout"), null, "Ingress payments/checkout publishes host checkout.example.org, which team payments was not given.")],
+        Resolved = [new("77aa0b1c2d3e4f50", "SOD-ING-007", "Ingress without TLS", "medium", "open", new("Ingress", "shop", "web"), null, "Ingress shop/web serves web.shop.example.com without TLS.")],
+        Reopened = [new("a3f9c1d2e4b5a6c7", "SOD-RBAC-001", "Namespace subject can write cluster-layer objects", "critical", "open", new("ClusterRoleBinding", null, "payments-admin"), "Group:payments-devs", "Group payments-devs can write IngressClasses cluster-wide.")],
+        Unchanged = 2,
+        ObjectsCompared = true,
+        ObjectChanges =
+        [
+            new(
+                new("Ingress", "payments", "checkout"),
+                "modified",
+                [new("spec.rules[0].host", "checkout.pay.example.com", "checkout.example.org"), new("metadata.annotations[nginx.ingress.kubernetes.io/ssl-redirect]", "true", null)],
+                [new("kubectl-edit", "Update", Started.AddHours(-2))]),
+            new(new("RoleBinding", "shop", "ci-editors"), "added", [new("roleRef.kind", null, "ClusterRole"), new("roleRef.name", null, "edit")], []),
+        ],
+        PermissionChanges =
+        [
+            new("ServiceAccount:shop/ci", "shop", "gained", "create", "networking.k8s.io", "ingresses", null, null),
+            new("User:ops-breakglass", null, "lost", "get", null, null, null, "/metrics"),
+        ],
     };
 
     /// <summary>An incomplete scan: two kinds could not be read and one rule failed; the banner must show all of it.</summary>
@@ -110,6 +138,7 @@ internal static class ReportSamples
         ],
         RuleErrors = [new("SOD-ING-003", "rule crashed: host pattern '[' is not a valid wildcard")],
         UnknownKinds = Dictionary(("gateway.networking.k8s.io/v1/HTTPRoute", 3), ("traefik.io/v1alpha1/IngressRoute", 2)),
+        Drift = null,
     };
 
     /// <summary>
@@ -186,6 +215,23 @@ internal static class ReportSamples
         Rules = [new(payload, payload, payload, payload, payload, payload)],
         Inventory = Dictionary((payload, 1)),
         UnknownKinds = Dictionary((payload, 1)),
+        Drift = new ReportDrift
+        {
+            ScanId = 2,
+            Previous = new ReportDriftBaseline(1, Started, Started),
+            Complete = false,
+            New = [new(payload, payload, payload, payload, payload, new(payload, payload, payload), payload, payload)],
+            Resolved = [new(payload, payload, payload, payload, payload, new(payload, payload, payload), payload, payload)],
+            Reopened = [new(payload, payload, payload, payload, payload, new(payload, payload, payload), payload, payload)],
+            Excepted = [new(payload, payload, payload, payload, payload, new(payload, payload, payload), payload, payload)],
+            ObjectsCompared = true,
+            ObjectChanges = [new(new(payload, payload, payload), payload, [new(payload, payload, payload)], [new(payload, payload, Started)])],
+            PermissionChanges =
+            [
+                new(payload, payload, payload, payload, payload, payload, payload, null),
+                new(payload, payload, payload, payload, payload, payload, payload, payload),
+            ],
+        },
     };
 
     private static ReportFinding CriticalRbac() => new()

@@ -25,6 +25,7 @@ internal static class ScannerConfigBinder
         new("rules", RulesSection.Bind),
         new("exceptions", ExceptionsSection.Bind),
         new("scanner", ScannerSection.Bind),
+        new("store", StoreSection.Bind),
     ];
 
     private static readonly FieldTable RootFields = new(

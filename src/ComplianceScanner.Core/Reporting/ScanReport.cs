@@ -9,7 +9,7 @@ namespace ComplianceScanner.Core.Reporting;
 public sealed record ScanReport
 {
     /// <summary>Bumped on any incompatible change of the JSON shape; see docs/report.schema.json.</summary>
-    public const string CurrentSchemaVersion = "1.0";
+    public const string CurrentSchemaVersion = "1.1";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -45,4 +45,7 @@ public sealed record ScanReport
 
     /// <summary>Objects of kinds the scanner does not read, by apiVersion/kind.</summary>
     public ImmutableSortedDictionary<string, int> UnknownKinds { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
+    /// <summary>"Since last scan" (schema 1.1): drift against the previous complete scan; null when the scan was not recorded in a history store.</summary>
+    public ReportDrift? Drift { get; init; }
 }

@@ -15,6 +15,8 @@ internal static class CommandLineApp
         root.Subcommands.Add(WhoCanCommand.Create(env));
         root.Subcommands.Add(ExplainCommand.Create(env));
         root.Subcommands.Add(Bench.BenchCommand.Create(env));
+        root.Subcommands.Add(HistoryCommand.Create(env));
+        root.Subcommands.Add(DiffCommand.Create(env));
         return root;
     }
 

@@ -9,7 +9,7 @@ internal static class ExitCodes
     /// <summary><c>scan</c>: a finding at or above <c>--fail-on</c>; <c>can-i</c>: no.</summary>
     public const int Findings = 1;
 
-    /// <summary>Usage, configuration or input error: nothing was judged, or the input was partly unreadable.</summary>
+    /// <summary>Usage, configuration, input or history store error: nothing was judged, the input was partly unreadable, or the store could not be used.</summary>
     public const int UsageOrConfig = 2;
 
     /// <summary>An unexpected internal error (a bug): reported without a stack trace unless --debug.</summary>

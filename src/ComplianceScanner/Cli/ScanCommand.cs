@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ComplianceScanner.Core.Findings;
+using ComplianceScanner.History;
 using ComplianceScanner.Output;
 using ComplianceScanner.Pipeline;
 using ComplianceScanner.Rendering;
@@ -30,9 +31,11 @@ internal static class ScanCommand
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Scan the live cluster this kubeconfig file names, instead of manifests." };
         var context = new Option<string?>("--context") { Description = "Context in the --kubeconfig file. Default: its current context." };
         var inCluster = new Option<bool>("--in-cluster") { Description = "Scan the cluster this pod runs in, with its service account." };
+        var store = StoreOption.Create();
+        store.Description = "Record the scan in this history store (SQLite file, created when missing) and report what changed since the last scan. Default: store.path of scanner.yaml; without either, nothing is recorded.";
         var command = new Command("scan", "Scan manifests, a live cluster (--kubeconfig, --in-cluster) or the bundled demo, and write the reports.")
         {
-            config, from, outDir, format, failOn, templates, kubeconfig, context, inCluster,
+            config, from, outDir, format, failOn, templates, kubeconfig, context, inCluster, store,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(
             env,
@@ -43,11 +46,12 @@ internal static class ScanCommand
             parse.GetValue(failOn)!,
             parse.GetValue(templates),
             Cluster(env, parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(inCluster), parse.GetValue(from) ?? []),
+            parse.GetValue(store),
             ct)));
         return command;
     }
 
-    private static int Run(CliEnvironment env, string? configPath, string[] from, string outDir, string format, string failOn, string? templates, ClusterInput? cluster, CancellationToken ct)
+    private static int Run(CliEnvironment env, string? configPath, string[] from, string outDir, string format, string failOn, string? templates, ClusterInput? cluster, string? store, CancellationToken ct)
     {
         var formats = format.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct().ToList();
         var unknown = formats.Except(ScanPipeline.SupportedFormats).ToList();
@@ -77,7 +81,9 @@ internal static class ScanCommand
         }
 
         var input = cluster is null ? InputResolver.Resolve(env, loaded, from) : SnapshotInput.FromCluster(cluster);
-        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory);
+        var storePath = store is not null ? env.Resolve(store) : loaded.Config.Store?.Path;
+        var retention = loaded.Config.Store is { } settings ? new RetentionPolicy(settings.RetentionScans, settings.RetentionDays) : null;
+        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory, storePath, retention);
         var console = CreateConsole(env);
         ScanOutcome outcome;
         try
@@ -97,8 +103,17 @@ internal static class ScanCommand
             env.Error.WriteLine("error: " + ex.Message);
             return ExitCodes.UsageOrConfig;
         }
+        catch (HistoryStoreException ex)
+        {
+            env.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.UsageOrConfig;
+        }
 
         TerminalSummary.Write(console, outcome.Report, outcome.WrittenFiles);
+        if (outcome.Recorded is { } recorded)
+        {
+            env.Out.WriteLine(HistoryText.SinceLastScan(recorded, ReportPaths.Relative(storePath!, env.WorkingDirectory)));
+        }
         foreach (var error in outcome.InputErrors)
         {
             env.Error.WriteLine("error: " + error);

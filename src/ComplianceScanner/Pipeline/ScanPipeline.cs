@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using ComplianceScanner.Core.Diff;
 using ComplianceScanner.Core.Evaluation;
 using ComplianceScanner.Core.Findings;
 using ComplianceScanner.Core.Layers;
 using ComplianceScanner.Core.Reporting;
 using ComplianceScanner.Core.Rules;
 using ComplianceScanner.Core.Snapshot;
+using ComplianceScanner.History;
 using ComplianceScanner.Rendering;
 using ComplianceScanner.Snapshot.Live;
 
@@ -26,12 +28,17 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = time.GetUtcNow();
+
+        // Opened first, so a bad store path fails before minutes of scanning rather than after.
+        using var store = request.StorePath is null ? null : ScanStore.Open(request.StorePath);
         var (snapshot, inputErrors) = TakeSnapshot(request.Input, cancellationToken);
         var context = Resolve(snapshot, request.Config, started);
         var evaluation = Evaluate(context);
-        var report = ReportPaths.Relativize(Render(context, evaluation, started), request.WorkingDirectory);
+        var finished = time.GetUtcNow();
+        var recorded = Diff(store, request, context, evaluation, started, finished);
+        var report = ReportPaths.Relativize(Render(context, evaluation, started, finished, recorded), request.WorkingDirectory);
         var written = Deliver(report, request);
-        return new ScanOutcome(report, evaluation, inputErrors, written);
+        return new ScanOutcome(report, evaluation, inputErrors, written, recorded);
     }
 
     private (ClusterSnapshot Snapshot, ImmutableArray<string> Errors) TakeSnapshot(SnapshotInput input, CancellationToken ct)
@@ -73,18 +80,45 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         return new Evaluator(RuleCatalogue.All).Evaluate(context);
     }
 
-    private ScanReport Render(EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started)
+    /// <summary>Records the scan in the history store and compares it with the previous complete scan; null without a store.</summary>
+    private RecordedScan? Diff(ScanStore? store, ScanRequest request, EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started, DateTimeOffset finished)
+    {
+        if (store is null)
+        {
+            return null;
+        }
+
+        progress.Stage("diff", "recording in " + request.StorePath);
+        return store.Record(
+            new ScanRecording
+            {
+                Cluster = request.Config.ClusterName,
+                StartedAt = started,
+                FinishedAt = finished,
+                Snapshot = context.Snapshot,
+                Findings = [.. evaluation.Findings.Select(ScanFinding.From)],
+                Complete = context.Snapshot.IsComplete && evaluation.Errors.IsEmpty,
+                ConfigDigest = request.Config.Digest,
+                RulesetVersion = RuleCatalogue.Version,
+                ScannerVersion = ScannerVersion,
+            },
+            request.Retention ?? RetentionPolicy.Default,
+            context.Permissions);
+    }
+
+    private ScanReport Render(EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started, DateTimeOffset finished, RecordedScan? recorded)
     {
         progress.Stage("render", $"{evaluation.Findings.Length} findings");
-        return ReportBuilder.Build(
+        var report = ReportBuilder.Build(
             context.Snapshot,
             context.Config,
             evaluation,
             RuleCatalogue.Descriptors,
             new ReportScanner("ComplianceScanner", ScannerVersion, RuleCatalogue.Version),
             started,
-            time.GetUtcNow(),
+            finished,
             context.IsMissing("rolebindings") || context.IsMissing("clusterrolebindings") ? null : context.Duties);
+        return recorded is null ? report : report with { Drift = DriftReportBuilder.Build(recorded.Drift) };
     }
 
     private ImmutableArray<string> Deliver(ScanReport report, ScanRequest request)

@@ -1,12 +1,18 @@
 using ComplianceScanner.Core.Layers;
+using ComplianceScanner.History;
 
 namespace ComplianceScanner.Pipeline;
 
-/// <summary>One scan to run: the layer model, the input, where and how to write the reports, and the directory paths are shown relative to.</summary>
+/// <summary>
+/// One scan to run: the layer model, the input, where and how to write the reports, the directory paths are shown
+/// relative to, and the history store to record into (null: not recorded, no drift).
+/// </summary>
 internal sealed record ScanRequest(
     ScannerConfig Config,
     SnapshotInput Input,
     string OutDirectory,
     IReadOnlyList<string> Formats,
     string TemplatesDirectory,
-    string WorkingDirectory);
+    string WorkingDirectory,
+    string? StorePath = null,
+    RetentionPolicy? Retention = null);

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using ComplianceScanner.Core.Diff;
+using ComplianceScanner.Core.Snapshot;
+
+namespace ComplianceScanner.History;
+
+/// <summary>One finished scan to record: what was read, what was found, and against which config and rules.</summary>
+public sealed record ScanRecording
+{
+    public required string Cluster { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required DateTimeOffset FinishedAt { get; init; }
+
+    public required ClusterSnapshot Snapshot { get; init; }
+
+    public required ImmutableArray<ScanFinding> Findings { get; init; }
+
+    /// <summary>False when a kind could not be read or a rule failed: then nothing is resolved by this scan.</summary>
+    public required bool Complete { get; init; }
+
+    public string ConfigDigest { get; init; } = string.Empty;
+
+    public string RulesetVersion { get; init; } = string.Empty;
+
+    public string ScannerVersion { get; init; } = string.Empty;
+}
