@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using ComplianceScanner.Configuration.Binding;
@@ -86,6 +87,27 @@ public static class ConfigLoader
             FilePath = diagnostics.File,
         };
         return new ConfigLoadResult(diagnostics.HasErrors ? null : config, diagnostics.ToSortedArray());
+    }
+
+    /// <summary>
+    /// Reads exceptions kept in the cluster: a YAML list in the same form as scanner.yaml's <c>exceptions:</c>, e.g.
+    /// the <c>exceptions.yaml</c> key of the security layer's ConfigMap. Every problem is reported with
+    /// <paramref name="displayPath"/> and its line; entries with problems are left out (the findings they would
+    /// except stay open, which is the safe side).
+    /// </summary>
+    public static (ImmutableArray<ExceptionEntry> Exceptions, ImmutableArray<ConfigDiagnostic> Diagnostics) LoadExceptions(string yaml, string displayPath, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(displayPath);
+        var diagnostics = new DiagnosticBag(displayPath);
+        var exceptions = ImmutableArray<ExceptionEntry>.Empty;
+        if (YamlDocumentReader.Read(yaml, diagnostics) is { } root)
+        {
+            var bound = ExceptionsSection.Bind(new BindingContext(new NodeReader(diagnostics), today, Directory.GetCurrentDirectory()), root, "exceptions", new ScannerConfig());
+            exceptions = [.. bound.Exceptions.Select(e => e with { Source = displayPath })];
+        }
+
+        return (exceptions, diagnostics.ToSortedArray());
     }
 
     private static ReadOnlySpan<byte> SkipBom(byte[] bytes) =>

@@ -211,7 +211,7 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
         foreach (var s in statuses)
         {
             var target = s.Entry.Object ?? s.Entry.Subject ?? "*";
-            var where = $"{context.Config.FilePath}:{s.Entry.Line}";
+            var where = $"{s.Entry.Source ?? context.Config.FilePath}:{s.Entry.Line}";
             var evidence = new[]
             {
                 new Evidence("exception", $"exceptions (line {s.Entry.Line})", $"rule {s.Entry.Rule} on {target}, approved by {s.Entry.ApprovedBy}, expires {s.Entry.Expires:yyyy-MM-dd}"),

@@ -18,8 +18,11 @@ public sealed record ExceptionEntry
 
     public required DateOnly Expires { get; init; }
 
-    /// <summary>Line in scanner.yaml, to point at the entry when it is stale or expired.</summary>
+    /// <summary>Line in scanner.yaml (or in <see cref="Source"/>), to point at the entry when it is stale or expired.</summary>
     public int Line { get; init; }
+
+    /// <summary>Where the entry was declared when not in scanner.yaml, e.g. <c>ConfigMap security/compliancescanner-exceptions</c>.</summary>
+    public string? Source { get; init; }
 
     public bool IsExpired(DateOnly today) => today > Expires;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using ComplianceScanner.Configuration;
 using ComplianceScanner.Core.Diff;
 using ComplianceScanner.Core.Evaluation;
 using ComplianceScanner.Core.Findings;
@@ -31,8 +32,11 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
 
         // Opened first, so a bad store path fails before minutes of scanning rather than after.
         using var store = request.StorePath is null ? null : ScanStore.Open(request.StorePath);
-        var (snapshot, inputErrors) = TakeSnapshot(request.Input, cancellationToken);
-        var context = Resolve(snapshot, request.Config, started);
+        var (snapshot, snapshotErrors) = TakeSnapshot(request.Input, cancellationToken);
+        var (config, exceptionErrors) = WithClusterExceptions(snapshot, request.Config, DateOnly.FromDateTime(started.UtcDateTime));
+        var inputErrors = snapshotErrors.AddRange(exceptionErrors);
+        request = request with { Config = config };
+        var context = Resolve(snapshot, config, started);
         var evaluation = Evaluate(context);
         var finished = time.GetUtcNow();
         var recorded = Diff(store, request, context, evaluation, started, finished);
@@ -67,6 +71,39 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         // The pipeline's stages are synchronous; the read is the one asynchronous step, awaited here.
         return source.ReadAsync(ct).GetAwaiter().GetResult().Snapshot;
     }
+
+    /// <summary>
+    /// Adds the exceptions the security layer keeps in the cluster: the <c>exceptions.yaml</c> key of its ConfigMaps
+    /// (<c>scanner.configMaps</c>; by default <c>compliancescanner-exceptions</c> in the security layer's namespaces).
+    /// ConfigMaps anywhere else are ignored, so nobody outside the security layer can except themselves. Entries with
+    /// problems are reported as input errors and not applied: their findings stay open.
+    /// </summary>
+    public static (ScannerConfig Config, ImmutableArray<string> Errors) WithClusterExceptions(ClusterSnapshot snapshot, ScannerConfig config, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(config);
+        var owned = config.SelfProtection.EffectiveConfigMaps(config.SecurityLayer).ToHashSet();
+        var added = ImmutableArray.CreateBuilder<ExceptionEntry>();
+        var errors = ImmutableArray.CreateBuilder<string>();
+        foreach (var cm in snapshot.ConfigMaps)
+        {
+            if (!cm.DataRetained
+                || !owned.Contains(new ConfigMapName(cm.Metadata.Namespace ?? string.Empty, cm.Metadata.Name))
+                || !cm.Data.TryGetValue(ClusterExceptionsKey, out var text))
+            {
+                continue;
+            }
+
+            var (entries, diagnostics) = ConfigLoader.LoadExceptions(text, $"ConfigMap {cm.Metadata.QualifiedName} ({ClusterExceptionsKey})", today);
+            added.AddRange(entries);
+            errors.AddRange(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
+        }
+
+        return added.Count == 0 ? (config, errors.ToImmutable()) : (config with { Exceptions = config.Exceptions.AddRange(added) }, errors.ToImmutable());
+    }
+
+    /// <summary>The ConfigMap key holding in-cluster exceptions.</summary>
+    public const string ClusterExceptionsKey = "exceptions.yaml";
 
     private EvaluationContext Resolve(ClusterSnapshot snapshot, ScannerConfig config, DateTimeOffset now)
     {
