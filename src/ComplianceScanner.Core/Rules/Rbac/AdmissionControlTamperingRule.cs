@@ -66,17 +66,7 @@ public sealed class AdmissionControlTamperingRule : SubjectRuleBase
         }
 
         var key = PermissionText.ByResource(hits.SelectMany(h => h.Permissions).Select(p => (p.Resource, p.Verb)));
-        var evidence = new List<Evidence>
-        {
-            RbacEvidence.Subject(binding.Subject, standing),
-            RbacEvidence.Binding(binding.Binding, standings.Context),
-            RbacEvidence.Role(role),
-        };
-        evidence.AddRange(hits.Select(h => RbacEvidence.Rule(
-            role,
-            h.Rule,
-            PermissionText.ByResource(h.Permissions.Select(p => (p.Resource, p.Verb)))
-            + (h.Rule.Rule.ResourceNames.IsEmpty ? string.Empty : $" (only {string.Join(", ", h.Rule.Rule.ResourceNames)})"))));
+        var evidence = PermissionHit.Chain(standings, standing, binding, role, hits);
         evidence.Add(DutiesEvidence(standing, duties, "none describes these writes"));
         var message = $"{binding.Subject} ({standing.Description}) can change admission control ({key}) through {Via(binding)}: "
             + "it can switch off or rewrite the checks the API server enforces, and no duty of its layer describes that.";

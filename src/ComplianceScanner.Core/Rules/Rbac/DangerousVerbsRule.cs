@@ -73,17 +73,7 @@ public sealed class DangerousVerbsRule : SubjectRuleBase
         }
 
         var key = PermissionText.ByResource(hits.SelectMany(h => h.Permissions).Select(p => (p.Resource, p.Verb)));
-        var evidence = new List<Evidence>
-        {
-            RbacEvidence.Subject(binding.Subject, standing),
-            RbacEvidence.Binding(binding.Binding, standings.Context),
-            RbacEvidence.Role(role),
-        };
-        evidence.AddRange(hits.Select(h => RbacEvidence.Rule(
-            role,
-            h.Rule,
-            PermissionText.ByResource(h.Permissions.Select(p => (p.Resource, p.Verb)))
-            + (h.Rule.Rule.ResourceNames.IsEmpty ? string.Empty : $" (only {string.Join(", ", h.Rule.Rule.ResourceNames)})"))));
+        var evidence = PermissionHit.Chain(standings, standing, binding, role, hits);
         var where = binding.IsClusterWide ? "in every namespace" : $"in namespace {binding.Namespace}, which it does not own";
         var message = $"{binding.Subject} ({standing.Description}) holds {key} {where} through {Via(binding)}: "
             + "it can run commands in, or act as, workloads and nodes beyond its boundary.";
