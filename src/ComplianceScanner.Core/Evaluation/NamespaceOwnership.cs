@@ -15,6 +15,9 @@ public sealed class NamespaceOwnership
     private readonly Dictionary<string, NamespaceObject> namespaces;
     private readonly ConcurrentDictionary<string, NamespaceOwner> cache = new(StringComparer.Ordinal);
 
+    // A namespace's labels as selectors see them, built once per namespace rather than once per team asked about it.
+    private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> labels = new(StringComparer.Ordinal);
+
     public NamespaceOwnership(ScannerConfig config, IEnumerable<NamespaceObject> namespaces)
     {
         this.config = config;
@@ -37,14 +40,15 @@ public sealed class NamespaceOwnership
 
         if (team.NamespaceSelector is { } selector)
         {
-            var labels = namespaces.TryGetValue(ns, out var obj)
-                ? (IReadOnlyDictionary<string, string>)obj.Metadata.Labels.SetItem("kubernetes.io/metadata.name", ns)
-                : new Dictionary<string, string>(StringComparer.Ordinal) { ["kubernetes.io/metadata.name"] = ns };
-            return selector.Matches(labels);
+            return selector.Matches(labels.GetOrAdd(ns, LabelsOf));
         }
 
         return false;
     }
+
+    private IReadOnlyDictionary<string, string> LabelsOf(string ns) => namespaces.TryGetValue(ns, out var obj)
+        ? obj.Metadata.Labels.SetItem("kubernetes.io/metadata.name", ns)
+        : new Dictionary<string, string>(StringComparer.Ordinal) { ["kubernetes.io/metadata.name"] = ns };
 
     private NamespaceOwner Resolve(string ns)
     {

@@ -47,5 +47,9 @@ public sealed record Finding
     public AppliedException? Exception { get; init; }
 
     /// <summary>Stable id: the same rule, object, subject and key give the same fingerprint in every scan.</summary>
-    public string Fingerprint => FindingFingerprint.Compute(RuleId, Object, Subject, Key);
+    /// <remarks>Computed once per finding (a SHA-256) and reused: the evaluator, report and diff all read it.</remarks>
+    public string Fingerprint => fingerprint.Get(this);
+
+    // Excluded from value equality (see FingerprintCache); shared by `with` copies, which it detects.
+    private readonly FingerprintCache fingerprint = new();
 }

@@ -58,7 +58,7 @@ public static class ReportBuilder
                 WorstSeverity = open.Count == 0 ? "none" : open.Max(f => f.Severity).ToName(),
             },
             Findings = findings,
-            Teams = [.. config.Teams.Select(t => Team(t, snapshot, ownership, result.Findings))],
+            Teams = Teams(config, snapshot, ownership, result.Findings),
             Duties = [.. config.Duties.Keys],
             Matrix = duties is null ? [] : Matrix(duties),
             Exceptions = [.. result.Exceptions.Select(s => new ReportException(
@@ -104,30 +104,64 @@ public static class ReportBuilder
     private static ImmutableArray<ReportCount> BySeverity(IReadOnlyCollection<Finding> findings) =>
         [.. WorstFirst.Select(s => new ReportCount(s.ToName(), findings.Count(f => f.Severity == s)))];
 
-    private static ReportTeam Team(TeamDefinition team, ClusterSnapshot snapshot, NamespaceOwnership ownership, ImmutableArray<Finding> findings)
+    /// <summary>
+    /// One entry per configured team. The namespaces, Ingress counts and findings are grouped by owning team in one pass
+    /// each, so the cost is linear in namespaces, Ingresses and findings rather than multiplied by the number of teams.
+    /// </summary>
+    private static ImmutableArray<ReportTeam> Teams(ScannerConfig config, ClusterSnapshot snapshot, NamespaceOwnership ownership, ImmutableArray<Finding> findings)
     {
-        var names = snapshot.Namespaces.Select(n => n.Metadata.Name)
-            .Concat(snapshot.Ingresses.Select(i => i.Metadata.Namespace ?? string.Empty))
-            .Where(n => n.Length > 0 && ownership.TeamOf(n)?.Name == team.Name)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToImmutableArray();
-        var own = findings.Where(f => f.Team == team.Name).ToList();
-        return new ReportTeam
+        var namesByTeam = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var ingressesByTeam = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var name in snapshot.Namespaces.Select(n => n.Metadata.Name).Concat(snapshot.Ingresses.Select(i => i.Metadata.Namespace ?? string.Empty)))
         {
-            Name = team.Name,
-            Namespaces = names,
-            NamespacePatterns = team.Namespaces,
-            Hosts = team.Hosts,
-            IngressClasses = team.IngressClasses,
-            Duties = team.Duties,
-            Subjects = [.. team.Subjects.Select(s => s.ToString())],
-            RequireTls = team.RequireTls,
-            IngressCount = snapshot.Ingresses.Count(i => i.Metadata.Namespace is { } ns && names.Contains(ns, StringComparer.Ordinal)),
-            BySeverity = BySeverity([.. own.Where(f => f.State == FindingState.Open)]),
-            FindingIds = [.. own.Select(f => f.Fingerprint)],
-        };
+            if (name.Length > 0 && ownership.TeamOf(name) is { } owner)
+            {
+                Bucket(namesByTeam, owner.Name).Add(name);
+            }
+        }
+
+        foreach (var ingress in snapshot.Ingresses)
+        {
+            // An Ingress counts for the team whose namespace list holds its namespace, i.e. the namespace's owner.
+            if (ingress.Metadata.Namespace is { Length: > 0 } ns && ownership.TeamOf(ns) is { } owner)
+            {
+                ingressesByTeam[owner.Name] = ingressesByTeam.GetValueOrDefault(owner.Name) + 1;
+            }
+        }
+
+        var findingsByTeam = findings.Where(f => f.Team is not null).ToLookup(f => f.Team!, StringComparer.Ordinal);
+        return [.. config.Teams.Select(t => Team(
+            t,
+            namesByTeam.TryGetValue(t.Name, out var names) ? [.. names.Order(StringComparer.Ordinal)] : [],
+            ingressesByTeam.GetValueOrDefault(t.Name),
+            [.. findingsByTeam[t.Name]]))];
     }
+
+    private static HashSet<string> Bucket(Dictionary<string, HashSet<string>> buckets, string key)
+    {
+        if (!buckets.TryGetValue(key, out var bucket))
+        {
+            bucket = new HashSet<string>(StringComparer.Ordinal);
+            buckets.Add(key, bucket);
+        }
+
+        return bucket;
+    }
+
+    private static ReportTeam Team(TeamDefinition team, ImmutableArray<string> names, int ingressCount, List<Finding> own) => new()
+    {
+        Name = team.Name,
+        Namespaces = names,
+        NamespacePatterns = team.Namespaces,
+        Hosts = team.Hosts,
+        IngressClasses = team.IngressClasses,
+        Duties = team.Duties,
+        Subjects = [.. team.Subjects.Select(s => s.ToString())],
+        RequireTls = team.RequireTls,
+        IngressCount = ingressCount,
+        BySeverity = BySeverity([.. own.Where(f => f.State == FindingState.Open)]),
+        FindingIds = [.. own.Select(f => f.Fingerprint)],
+    };
 
     private static ReportFinding ToReport(Finding f) => new()
     {
