@@ -177,4 +177,22 @@ public sealed class DeploymentContractTests
         Assert.Equal("restricted", ns.Metadata.Labels["pod-security.kubernetes.io/enforce"]);
         Assert.All(Base.Where(o => o.Kind is not ("Namespace" or "ClusterRole" or "ClusterRoleBinding")), o => Assert.Equal("compliance-scanner", o.Namespace));
     }
+
+    [Theory]
+    [MemberData(nameof(DeployTree.Variants), MemberType = typeof(DeployTree))]
+    public void Every_object_carries_the_part_of_label_the_uninstall_commands_select(string variant)
+    {
+        Assert.All(DeployTree.Render(variant), o => Assert.True(
+            YamlTree.Text(o.Node, "metadata", "labels", "app.kubernetes.io/part-of") == "compliance-scanner",
+            $"{o} lacks the label app.kubernetes.io/part-of=compliance-scanner (docs/install.md deletes by it)"));
+    }
+
+    [Fact]
+    public void The_image_is_set_in_one_place_and_reaches_every_variant()
+    {
+        var image = KustomizeRenderer.Read(DeployTree.Base).Images.Single();
+
+        Assert.Equal("compliance-scanner", image.Name);
+        Assert.All(DeployTree.VariantNames, v => Assert.Equal($"{image.NewName}:{image.NewTag}", Deployment(DeployTree.Render(v)).Spec.Template.Spec.Containers.Single().Image));
+    }
 }

@@ -99,6 +99,24 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
+    public void The_build_stage_copies_every_file_outside_src_that_a_project_includes()
+    {
+        // A project that embeds or copies a file from elsewhere in the repository (templates, the demo) builds only if
+        // the build stage copied it: adding such an include without a COPY fails here rather than in docker build.
+        var copied = File_.Stages[0].All("COPY").SelectMany(c => c.Operands.SkipLast(1)).Select(s => s.TrimEnd('/')).ToList();
+        var outside = Directory.EnumerateFiles(RepoPaths.At("src"), "*.csproj", SearchOption.AllDirectories)
+            .SelectMany(p => XDocument.Load(p).Descendants().Where(e => e.Name.LocalName != "ProjectReference").Select(e => e.Attribute("Include")?.Value))
+            .OfType<string>()
+            .Where(i => i.StartsWith("../../", StringComparison.Ordinal))
+            .Select(i => i["../../".Length..].Split('*')[0].TrimEnd('/'))
+            .Distinct()
+            .ToList();
+
+        Assert.NotEmpty(outside);
+        Assert.All(outside, path => Assert.Contains(copied, c => path == c || path.StartsWith(c + "/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void The_entrypoint_runs_the_agent_of_the_published_command_line()
     {
         var assembly = XDocument.Load(RepoPaths.At("src", "ComplianceScanner", "ComplianceScanner.csproj")).Descendants("AssemblyName").Single().Value;

@@ -17,4 +17,6 @@ public sealed class KustomizationFile
     public List<KustomizationPatch> Patches { get; set; } = [];
 
     public List<ConfigMapGeneratorSpec> ConfigMapGenerator { get; set; } = [];
+
+    public List<ImageSpec> Images { get; set; } = [];
 }

@@ -7,7 +7,7 @@ namespace ComplianceScanner.Deploy.Tests.Kustomize;
 
 /// <summary>
 /// Renders a kustomization the way <c>kubectl kustomize</c> does, for the features deploy/ uses: resources (files and
-/// directories), components, configMapGenerator without name hashes, and inline JSON 6902 patches with a target.
+/// directories), components, configMapGenerator without name hashes, inline JSON 6902 patches with a target, and images.
 /// Anything else in a kustomization.yaml fails strict reading, so the tests run on what kustomize would apply; where
 /// kubectl is installed, <see cref="KustomizationTests"/> compares the two renderings.
 /// </summary>
@@ -102,6 +102,36 @@ public static class KustomizeRenderer
         foreach (var patch in kustomization.Patches)
         {
             Patch(directory, patch, objects);
+        }
+
+        foreach (var image in kustomization.Images)
+        {
+            SetImage(image, objects);
+        }
+    }
+
+    /// <summary>Sets the image of every container (and init container) of a pod template whose image is the entry's name.</summary>
+    private static void SetImage(ImageSpec image, List<RenderedObject> objects)
+    {
+        foreach (var obj in objects)
+        {
+            var containers = new[] { "containers", "initContainers" }
+                .Select(field => YamlTree.At(obj.Node, "spec", "template", "spec", field))
+                .OfType<YamlSequenceNode>()
+                .SelectMany(s => s.Children.OfType<YamlMappingNode>());
+            foreach (var container in containers)
+            {
+                var current = YamlTree.Text(container, "image") ?? string.Empty;
+                var tagAt = current.LastIndexOf(':');
+                var name = tagAt > current.LastIndexOf('/') ? current[..tagAt] : current;
+                if (name != image.Name)
+                {
+                    continue;
+                }
+
+                var tag = image.NewTag ?? (tagAt > current.LastIndexOf('/') ? current[(tagAt + 1)..] : null);
+                container.Children[new YamlScalarNode("image")] = new YamlScalarNode((image.NewName ?? name) + (tag is null ? string.Empty : ":" + tag));
+            }
         }
     }
 
