@@ -183,6 +183,28 @@ public sealed class AlertDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_processes_delivering_from_one_store_never_send_the_same_message_twice()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        receiver.Latency = TimeSpan.FromMilliseconds(20);
+        Environment.SetEnvironmentVariable(urlEnv, receiver.Url);
+        var settings = new AlertSettings { Sinks = [AlertScenario.Webhook("hook", urlEnv)] };
+        var one = Dispatcher(settings);
+        var two = Dispatcher(settings);
+        var expectedKeys = await EnqueueScenarioAsync(one, bad: 20);
+
+        for (var i = 0; i < 50 && one.PendingCount() > 0; i++)
+        {
+            await Task.WhenAll(Task.Run(() => one.DeliverPendingAsync()), Task.Run(() => two.DeliverPendingAsync()));
+        }
+
+        Assert.Equal(0, one.PendingCount());
+        Assert.Equal(expectedKeys.Order(StringComparer.Ordinal), receiver.Accepted.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0, receiver.Duplicates);
+        Assert.Equal(expectedKeys.Count, receiver.Requests);
+    }
+
+    [Fact]
     public async Task Rate_limit_holds_messages_over_the_limit_until_the_next_window_without_dropping_any()
     {
         await using var receiver = await TestReceiver.StartAsync();
