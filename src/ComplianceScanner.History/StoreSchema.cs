@@ -87,6 +87,35 @@ internal static class StoreSchema
             data BLOB NOT NULL
         );
         """,
+
+        // 2: the alert outbox. One row per (sink, finding transition), written before anything is sent and marked
+        // delivered only after the receiver accepted it; no foreign key to scans, because retention may prune a scan
+        // while its alerts still wait for a receiver that is down.
+        """
+        CREATE TABLE alert_outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            sink TEXT NOT NULL,
+            scan_id INTEGER NOT NULL,
+            cluster TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            transition TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            batch_key TEXT,
+            delivered_at TEXT
+        );
+        CREATE INDEX alert_outbox_by_sink ON alert_outbox (sink, delivered_at, id);
+        CREATE TABLE alert_scans (
+            scan_id INTEGER NOT NULL,
+            sink TEXT NOT NULL,
+            enqueued_at TEXT NOT NULL,
+            PRIMARY KEY (scan_id, sink)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

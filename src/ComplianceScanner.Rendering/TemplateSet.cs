@@ -10,7 +10,7 @@ namespace ComplianceScanner.Rendering;
 /// <summary>
 /// The Scriban templates of one directory (<c>*.sbn</c>, recursively), parsed up front so a syntax error in any of
 /// them is reported before a scan's output is written. Templates named <c>*.html.sbn</c> (also .htm, .xml, .svg)
-/// escape every value they output; see docs/reports-format.md.
+/// escape every value they output, <c>*.json.sbn</c> JSON-escape them (for use inside quotes); see docs/reports-format.md.
 /// </summary>
 public sealed class TemplateSet
 {

@@ -26,6 +26,7 @@ internal static class ScannerConfigBinder
         new("exceptions", ExceptionsSection.Bind),
         new("scanner", ScannerSection.Bind),
         new("store", StoreSection.Bind),
+        new("alerts", AlertsSection.Bind),
     ];
 
     private static readonly FieldTable RootFields = new(

@@ -39,6 +39,9 @@ public sealed record ScannerConfig
     /// <summary>The history store (<c>store:</c>); null when scans are not recorded unless <c>--store</c> is given.</summary>
     public StoreSettings? Store { get; init; }
 
+    /// <summary>Alert sinks (<c>alerts:</c>); null when no alerts are sent.</summary>
+    public AlertSettings? Alerts { get; init; }
+
     /// <summary>SHA-256 of the config file's bytes, so reports and history know which boundaries a result was judged against.</summary>
     public string Digest { get; init; } = string.Empty;
 

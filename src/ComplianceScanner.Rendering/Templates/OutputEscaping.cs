@@ -3,7 +3,7 @@ namespace ComplianceScanner.Rendering.Templates;
 /// <summary>How the values a template outputs are escaped.</summary>
 internal enum OutputEscaping
 {
-    /// <summary>Written as they are (plain text, JSON built by code).</summary>
+    /// <summary>Written as they are (plain text).</summary>
     None,
 
     /// <summary>HTML/XML escaping (also of attribute values); <see cref="RawHtml"/> passes.</summary>
@@ -11,4 +11,7 @@ internal enum OutputEscaping
 
     /// <summary>Markdown escaping: punctuation that could start a link, image, emphasis, code or HTML is backslash-escaped.</summary>
     Markdown,
+
+    /// <summary>JSON string escaping: values are meant to be written inside a template's quotes ("{{ x }}").</summary>
+    Json,
 }

@@ -35,6 +35,7 @@ internal sealed class ReportTemplateContext : TemplateContext
                 {
                     OutputEscaping.Markup => HtmlEscaper.Escape(text),
                     OutputEscaping.Markdown => MarkdownEscaper.Escape(text),
+                    OutputEscaping.Json => JsonEscaper.Escape(text),
                     _ => text,
                 });
         }

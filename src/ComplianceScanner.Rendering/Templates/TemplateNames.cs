@@ -43,7 +43,7 @@ internal static class TemplateNames
 
     /// <summary>
     /// How a template's output values are escaped, chosen by the extension before <c>.sbn</c>: HTML, XML and SVG get
-    /// markup escaping, Markdown (<c>.md</c>) Markdown escaping, anything else (plain text, JSON) none.
+    /// markup escaping, Markdown (<c>.md</c>) Markdown escaping, JSON (<c>.json</c>) JSON string escaping, anything else (plain text) none.
     /// </summary>
     public static OutputEscaping EscapingFor(string name)
     {
@@ -53,6 +53,7 @@ internal static class TemplateNames
         {
             ".html" or ".htm" or ".xml" or ".svg" => OutputEscaping.Markup,
             ".md" or ".markdown" => OutputEscaping.Markdown,
+            ".json" => OutputEscaping.Json,
             _ => OutputEscaping.None,
         };
     }
