@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using ComplianceScanner.Core.Diff;
+using ComplianceScanner.Core.Duties;
 using ComplianceScanner.Core.Findings;
+using ComplianceScanner.Core.Layers;
 using ComplianceScanner.Core.Model;
 using ComplianceScanner.Core.Permissions;
 using ComplianceScanner.Core.Snapshot;
@@ -78,7 +80,8 @@ public sealed class ScanStore : IDisposable
     /// <param name="scan">The finished scan.</param>
     /// <param name="retention">Which older scans to keep.</param>
     /// <param name="currentPermissions">The scan's permission index when already built (saves rebuilding it for the permission drift).</param>
-    public RecordedScan Record(ScanRecording scan, RetentionPolicy retention, PermissionIndex? currentPermissions = null)
+    /// <param name="currentDuties">The scan's duty analysis against <see cref="ScanRecording.Config"/> when already built.</param>
+    public RecordedScan Record(ScanRecording scan, RetentionPolicy retention, PermissionIndex? currentPermissions = null, DutyAnalysis? currentDuties = null)
     {
         ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(retention);
@@ -135,7 +138,9 @@ public sealed class ScanStore : IDisposable
             current,
             scan.Snapshot,
             scan.Complete,
-            currentPermissions);
+            currentPermissions,
+            scan.Config,
+            scan.Config is null ? null : currentDuties);
         return new RecordedScan(stored, drift with { ScanId = stored.Id, ObjectsCompared = drift.ObjectsCompared || sameSnapshot }, pruned);
     }
 
@@ -172,10 +177,13 @@ public sealed class ScanStore : IDisposable
 
     /// <summary>
     /// The drift from scan <paramref name="earlier"/> to scan <paramref name="later"/> (both of one cluster): findings
-    /// new, resolved, reopened and newly excepted, object changes and permission changes.
+    /// new, resolved, reopened and newly excepted, object changes, and duty and permission changes.
     /// </summary>
+    /// <param name="earlier">The earlier scan's id.</param>
+    /// <param name="later">The later scan's id.</param>
+    /// <param name="config">The config both snapshots' duties are judged against; null to leave duty changes out.</param>
     /// <exception cref="HistoryStoreException">A scan is unknown, or the scans are of different clusters.</exception>
-    public ScanDrift Compare(long earlier, long later)
+    public ScanDrift Compare(long earlier, long later, ScannerConfig? config = null)
     {
         var a = GetScan(earlier);
         var b = GetScan(later);
@@ -205,7 +213,8 @@ public sealed class ScanStore : IDisposable
             SnapshotOf(a.Id),
             FindingsOf(b.Id),
             laterSnapshot,
-            b.Complete) with { ScanId = b.Id };
+            b.Complete,
+            config: config) with { ScanId = b.Id };
     }
 
     /// <summary>

@@ -119,6 +119,11 @@ internal static class ReportSamples
                 [new("kubectl-edit", "Update", Started.AddHours(-2))]),
             new(new("RoleBinding", "shop", "ci-editors"), "added", [new("roleRef.kind", null, "ClusterRole"), new("roleRef.name", null, "edit")], []),
         ],
+        DutyChanges =
+        [
+            new("ServiceAccount:shop/ci", "route-editing", "shop", "gained", false, "undeclared", null),
+            new("User:ops-breakglass", "audit-read", null, "lost", true, "security", null),
+        ],
         PermissionChanges =
         [
             new("ServiceAccount:shop/ci", "shop", "gained", "create", "networking.k8s.io", "ingresses", null, null),
@@ -226,6 +231,7 @@ internal static class ReportSamples
             Excepted = [new(payload, payload, payload, payload, payload, new(payload, payload, payload), payload, payload)],
             ObjectsCompared = true,
             ObjectChanges = [new(new(payload, payload, payload), payload, [new(payload, payload, payload)], [new(payload, payload, Started)])],
+            DutyChanges = [new(payload, payload, payload, payload, false, payload, payload)],
             PermissionChanges =
             [
                 new(payload, payload, payload, payload, payload, payload, payload, null),

@@ -9,7 +9,7 @@ namespace ComplianceScanner.Core.Reporting;
 public sealed record ScanReport
 {
     /// <summary>Bumped on any incompatible change of the JSON shape; see docs/report.schema.json.</summary>
-    public const string CurrentSchemaVersion = "1.1";
+    public const string CurrentSchemaVersion = "1.2";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 

@@ -138,9 +138,11 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
                 ConfigDigest = request.Config.Digest,
                 RulesetVersion = RuleCatalogue.Version,
                 ScannerVersion = ScannerVersion,
+                Config = context.Config,
             },
             request.Retention ?? RetentionPolicy.Default,
-            context.Permissions);
+            context.Permissions,
+            context.Duties);
     }
 
     private ScanReport Render(EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started, DateTimeOffset finished, RecordedScan? recorded)
