@@ -32,4 +32,10 @@ public sealed record ScanRecording
     /// (both snapshots judged against this config). Not stored.
     /// </summary>
     public ScannerConfig? Config { get; init; }
+
+    /// <summary>
+    /// Files to keep with the scan for its evidence bundle: the exact scanner.yaml and the templates (see
+    /// <see cref="ScanFiles"/>). The report, rendered after recording, is added with <see cref="ScanStore.AttachFiles"/>.
+    /// </summary>
+    public ImmutableArray<ScanFile> Files { get; init; } = [];
 }
