@@ -26,6 +26,36 @@ public sealed class EvidenceKey : IDisposable
     /// <summary><c>sha256:</c> and 64 hex digits.</summary>
     public string Fingerprint { get; }
 
+    /// <summary>
+    /// Where the signing key is kept when none is given: beside the history store, named after it
+    /// (<c>data/scanner-evidence.key</c> and <c>data/scanner-evidence.pub</c> for <c>data/scanner.db</c>).
+    /// </summary>
+    public static (string PrivateKey, string PublicKey) DefaultPaths(string storePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(storePath);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(storePath))!;
+        var stem = Path.GetFileNameWithoutExtension(storePath);
+        return (Path.Combine(dir, stem + "-evidence.key"), Path.Combine(dir, stem + "-evidence.pub"));
+    }
+
+    /// <summary>
+    /// The public key beside a store (<see cref="DefaultPaths"/>) with its fingerprint, for the report; null when there
+    /// is none yet or it cannot be read (the report then names no key rather than failing the scan).
+    /// </summary>
+    public static (string Fingerprint, string PublicKeyPem)? DefaultPublicKey(string storePath)
+    {
+        var (_, publicKey) = DefaultPaths(storePath);
+        try
+        {
+            var pem = File.ReadAllText(publicKey);
+            return (FingerprintOfPem(pem, publicKey), pem);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or EvidenceException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Loads a P-256 private key from a PEM file (<c>EC PRIVATE KEY</c> or PKCS#8 <c>PRIVATE KEY</c>).</summary>
     /// <exception cref="EvidenceException">The file is missing, unreadable, not a PEM private key, or not P-256.</exception>
     public static EvidenceKey Load(string path)

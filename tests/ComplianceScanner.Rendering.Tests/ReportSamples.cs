@@ -97,6 +97,9 @@ internal static class ReportSamples
         Inventory = Dictionary(("ClusterRole", 71), ("ClusterRoleBinding", 58), ("Ingress", 4), ("IngressClass", 2), ("Namespace", 9), ("Role", 12), ("RoleBinding", 17)),
         UnknownKinds = ImmutableSortedDictionary<string, int>.Empty,
         Drift = Drift(),
+        SigningKey = new ReportSigningKey(
+            "sha256:935ccf1074da67fba143ea589561567b588420811b5d75cd4381b52cedbcc5c1",
+            "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEexampleexampleexampleexampleexampleexampleexampleexampleexampleexampleexample==\n-----END PUBLIC KEY-----\n"),
     };
 
     /// <summary>Since last scan: one finding of each transition, an edited Ingress with its manager, a new binding's permissions.</summary>
@@ -238,6 +241,7 @@ internal static class ReportSamples
                 new(payload, payload, payload, payload, payload, payload, payload, payload),
             ],
         },
+        SigningKey = new ReportSigningKey(payload, payload),
     };
 
     private static ReportFinding CriticalRbac() => new()

@@ -20,14 +20,6 @@ internal static class BundleCommand
         return command;
     }
 
-    /// <summary>Where the signing key is kept when <c>--key</c> is not given: beside the store, named after it.</summary>
-    public static (string PrivateKey, string PublicKey) DefaultKeyPaths(string storePath)
-    {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(storePath))!;
-        var stem = Path.GetFileNameWithoutExtension(storePath);
-        return (Path.Combine(dir, stem + "-evidence.key"), Path.Combine(dir, stem + "-evidence.pub"));
-    }
-
     private static Command CreateCommand(CliEnvironment env)
     {
         var store = StoreOption.Create();
@@ -146,7 +138,7 @@ internal static class BundleCommand
                     : throw new UserInputException($"--key: file not found: {keyOption}. Hint: omit --key to use (or create on first use) the key pair beside the store.");
             }
 
-            var (privateKey, publicKey) = DefaultKeyPaths(env.Resolve(storePath));
+            var (privateKey, publicKey) = EvidenceKey.DefaultPaths(env.Resolve(storePath));
             return EvidenceKey.LoadOrCreate(privateKey, publicKey);
         }
         catch (EvidenceException ex)

@@ -11,6 +11,7 @@ using ComplianceScanner.Core.Reporting;
 using ComplianceScanner.Core.Rules;
 using ComplianceScanner.Core.Snapshot;
 using ComplianceScanner.Demo;
+using ComplianceScanner.Evidence;
 using ComplianceScanner.History;
 using ComplianceScanner.Rendering;
 using ComplianceScanner.Snapshot.Live;
@@ -44,6 +45,12 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         var finished = time.GetUtcNow();
         var recorded = Diff(store, request, context, evaluation, started, finished);
         var report = ReportPaths.Relativize(Render(context, evaluation, started, finished, recorded), request.WorkingDirectory);
+        if (request.StorePath is not null && EvidenceKey.DefaultPublicKey(request.StorePath) is { } key)
+        {
+            // The key that will sign this scan's evidence bundles, so the report and a bundle can be matched.
+            report = report with { SigningKey = new ReportSigningKey(key.Fingerprint, key.PublicKeyPem) };
+        }
+
         if (store is not null && recorded is not null)
         {
             // The report as written, kept with the scan so its evidence bundle holds exactly this report.

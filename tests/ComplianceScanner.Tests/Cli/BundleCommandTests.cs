@@ -1,3 +1,6 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text.Json;
 using ComplianceScanner.TestSupport;
 
 namespace ComplianceScanner.Tests.Cli;
@@ -92,6 +95,40 @@ public sealed class BundleCommandTests
         Assert.StartsWith("INVALID: ", verify.Out, StringComparison.Ordinal);
         Assert.Equal(1, chain.ExitCode);
         Assert.Contains("INVALID: broken chain: the bundle (scan 2) is the first of its chain", chain.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reports_name_the_signing_key_once_one_exists_beside_the_store()
+    {
+        using var dir = TwoScans();
+        using var before = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "report.json")));
+        Assert.Equal(0, CliRunner.Run(dir.Path, "bundle", "create").ExitCode);
+        using var manifest = JsonDocument.Parse(ManifestOf(Assert.Single(Directory.GetFiles(Path.Combine(dir.Path, "evidence")))));
+        var fingerprint = manifest.RootElement.GetProperty("publicKeyFingerprint").GetString();
+
+        Assert.Equal(0, CliRunner.Run(dir.Path, "scan", "--from", "m", "--format", "json,html").ExitCode);
+
+        using var after = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "report.json")));
+        Assert.Equal(JsonValueKind.Null, before.RootElement.GetProperty("signingKey").ValueKind);
+        Assert.Equal(fingerprint, after.RootElement.GetProperty("signingKey").GetProperty("fingerprint").GetString());
+        Assert.StartsWith("-----BEGIN PUBLIC KEY-----", after.RootElement.GetProperty("signingKey").GetProperty("publicKeyPem").GetString(), StringComparison.Ordinal);
+        Assert.Contains($"<dt>Evidence signing key</dt><dd><code>{fingerprint}</code>", File.ReadAllText(Path.Combine(dir.Path, "out", "report.html")), StringComparison.Ordinal);
+    }
+
+    private static string ManifestOf(string bundle)
+    {
+        using var gzip = new GZipStream(File.OpenRead(bundle), CompressionMode.Decompress);
+        using var tar = new TarReader(gzip);
+        while (tar.GetNextEntry() is { } entry)
+        {
+            if (entry.Name == "manifest.json")
+            {
+                using var reader = new StreamReader(entry.DataStream!);
+                return reader.ReadToEnd();
+            }
+        }
+
+        throw new InvalidOperationException("no manifest.json in " + bundle);
     }
 
     [Theory]
