@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ComplianceScanner.Core.Diff;
+using ComplianceScanner.Core.Reporting;
 using ComplianceScanner.Core.Permissions;
 using ComplianceScanner.Core.Rules;
 using ComplianceScanner.History;
@@ -19,7 +20,7 @@ namespace ComplianceScanner.Evidence;
 /// and rule docs, and a signed manifest chained to the cluster's previous bundle. The bundle's digest is recorded in
 /// the store so the next bundle links to it. The same scan, store and key give byte-identical bundles.
 /// </summary>
-/// <remarks>The agent calls <see cref="WriteAsync"/> after a scan is recorded, then <see cref="ApplyRetention"/>.</remarks>
+/// <remarks>The agent calls <see cref="WriteAsync(ScanStore, ScanReport, EvidenceKey, string, CancellationToken)"/> after a scan is recorded, then <see cref="ApplyRetention"/>.</remarks>
 public sealed class EvidenceBundleWriter
 {
     /// <summary>Bundle file names: <c>evidence-CLUSTER-scan-000042.tar.gz</c>.</summary>
@@ -66,7 +67,20 @@ public sealed class EvidenceBundleWriter
         return Task.Run(() => Write(store, scanId, key, outDirectory, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The synchronous form of <see cref="WriteAsync"/>.</summary>
+    /// <summary>
+    /// Writes the bundle of the scan a report describes (its <c>drift.scanId</c>): the post-scan form for the agent,
+    /// which holds the <see cref="ScanReport"/> of a scan it just recorded.
+    /// </summary>
+    /// <exception cref="EvidenceException">The report was not recorded in a store (it has no scan id).</exception>
+    public Task<EvidenceBundle> WriteAsync(ScanStore store, ScanReport report, EvidenceKey key, string outDirectory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Drift?.ScanId is { } id
+            ? WriteAsync(store, id, key, outDirectory, cancellationToken)
+            : throw new EvidenceException("the report has no scan id: only a scan recorded in a history store can be bundled.");
+    }
+
+    /// <summary>The synchronous form of <see cref="WriteAsync(ScanStore, long?, EvidenceKey, string, CancellationToken)"/>.</summary>
     public EvidenceBundle Write(ScanStore store, long? scanId, EvidenceKey key, string outDirectory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -219,7 +233,16 @@ public sealed class EvidenceBundleWriter
             yield break;
         }
 
-        var report = ReportJson.Deserialize(Encoding.UTF8.GetString(json));
+        ScanReport report;
+        try
+        {
+            report = ReportJson.Deserialize(Encoding.UTF8.GetString(json));
+        }
+        catch (JsonException ex)
+        {
+            throw new EvidenceException($"the report stored with the scan cannot be read: {ex.Message}", ex);
+        }
+
         yield return new BundleFile("reports/report.sarif", Encoding.UTF8.GetBytes(ReportFormats.Find("sarif")!.Render(report, null!)));
         var templates = stored.Where(f => f.Key.StartsWith(ScanFiles.TemplatesPrefix, StringComparison.Ordinal)).ToList();
         if (templates.Count == 0)

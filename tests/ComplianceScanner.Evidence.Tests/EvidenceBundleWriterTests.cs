@@ -138,6 +138,24 @@ public sealed class EvidenceBundleWriterTests
     }
 
     [Fact]
+    public async Task Post_scan_form_bundles_the_scan_a_recorded_report_describes()
+    {
+        using var fixture = new EvidenceFixture();
+        fixture.Record(1);
+        var second = fixture.Record(2);
+        using var key = NewKey();
+        var json = fixture.Store.FilesOf(second).Single(f => f.Path == ScanFiles.ReportPath).Content;
+        var report = Rendering.ReportJson.Deserialize(Encoding.UTF8.GetString(json));
+        var writer = new EvidenceBundleWriter();
+
+        var bundle = await writer.WriteAsync(fixture.Store, report, key, fixture.Directory);
+        var unrecorded = await Assert.ThrowsAsync<EvidenceException>(() => writer.WriteAsync(fixture.Store, report with { Drift = null }, key, fixture.Directory));
+
+        Assert.Equal(second, bundle.Manifest.ScanId);
+        Assert.Contains("only a scan recorded in a history store can be bundled", unrecorded.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Retention_keeps_the_newest_scans_bundles_by_scan_id_and_touches_nothing_else()
     {
         using var fixture = new EvidenceFixture();
