@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ComplianceScanner.Core.Diff;
+using ComplianceScanner.Core.Layers;
 using ComplianceScanner.Core.Snapshot;
 
 namespace ComplianceScanner.History;
@@ -25,4 +26,16 @@ public sealed record ScanRecording
     public string RulesetVersion { get; init; } = string.Empty;
 
     public string ScannerVersion { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The config the scan was judged against: when given, the drift includes the duties each subject gained or lost
+    /// (both snapshots judged against this config). Not stored.
+    /// </summary>
+    public ScannerConfig? Config { get; init; }
+
+    /// <summary>
+    /// Files to keep with the scan for its evidence bundle: the exact scanner.yaml and the templates (see
+    /// <see cref="ScanFiles"/>). The report, rendered after recording, is added with <see cref="ScanStore.AttachFiles"/>.
+    /// </summary>
+    public ImmutableArray<ScanFile> Files { get; init; } = [];
 }

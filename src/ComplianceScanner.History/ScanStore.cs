@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using ComplianceScanner.Core.Diff;
+using ComplianceScanner.Core.Duties;
 using ComplianceScanner.Core.Findings;
+using ComplianceScanner.Core.Layers;
 using ComplianceScanner.Core.Model;
 using ComplianceScanner.Core.Permissions;
 using ComplianceScanner.Core.Snapshot;
@@ -78,7 +80,8 @@ public sealed class ScanStore : IDisposable
     /// <param name="scan">The finished scan.</param>
     /// <param name="retention">Which older scans to keep.</param>
     /// <param name="currentPermissions">The scan's permission index when already built (saves rebuilding it for the permission drift).</param>
-    public RecordedScan Record(ScanRecording scan, RetentionPolicy retention, PermissionIndex? currentPermissions = null)
+    /// <param name="currentDuties">The scan's duty analysis against <see cref="ScanRecording.Config"/> when already built.</param>
+    public RecordedScan Record(ScanRecording scan, RetentionPolicy retention, PermissionIndex? currentPermissions = null, DutyAnalysis? currentDuties = null)
     {
         ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(retention);
@@ -86,6 +89,7 @@ public sealed class ScanStore : IDisposable
         // Everything slow happens outside the write lock.
         var blob = SnapshotCodec.Encode(scan.Snapshot, out var rawSize);
         var current = scan.Findings.GroupBy(f => f.Fingerprint, StringComparer.Ordinal).Select(g => g.First()).ToImmutableArray();
+        var files = EncodeFiles(scan.Files);
 
         StoredScan stored;
         StoredScan? baseline;
@@ -113,6 +117,7 @@ public sealed class ScanStore : IDisposable
             var ids = WriteRecords(scan.Cluster, update.Records, rows, tx);
             WriteScanFindings(stored.Id, current, ids, tx);
             Execute(tx, "INSERT INTO snapshots (scan_id, encoding, raw_size, data) VALUES ($id, $encoding, $raw, $data)", ("$id", stored.Id), ("$encoding", SnapshotCodec.Encoding), ("$raw", rawSize), ("$data", blob));
+            WriteFiles(stored.Id, files, tx);
             pruned = Prune(scan.Cluster, retention, scan.FinishedAt, tx);
             Guard(() =>
             {
@@ -135,7 +140,9 @@ public sealed class ScanStore : IDisposable
             current,
             scan.Snapshot,
             scan.Complete,
-            currentPermissions);
+            currentPermissions,
+            scan.Config,
+            scan.Config is null ? null : currentDuties);
         return new RecordedScan(stored, drift with { ScanId = stored.Id, ObjectsCompared = drift.ObjectsCompared || sameSnapshot }, pruned);
     }
 
@@ -153,9 +160,7 @@ public sealed class ScanStore : IDisposable
 
     /// <summary>The scan with that id.</summary>
     /// <exception cref="HistoryStoreException">No such scan (never recorded, or pruned by retention).</exception>
-    public StoredScan GetScan(long id) =>
-        FindScan(id, null) ?? throw new HistoryStoreException(
-            $"no scan {id.ToString(CultureInfo.InvariantCulture)} in history store {Path}: it was never recorded or retention has removed it. Hint: 'history --store {Path}' lists the scans.");
+    public StoredScan GetScan(long id) => FindScan(id, null) ?? throw NoScan(id);
 
     /// <summary>The newest complete scan of the cluster, or null.</summary>
     public StoredScan? LatestComplete(string cluster) => LatestComplete(cluster, null);
@@ -166,16 +171,142 @@ public sealed class ScanStore : IDisposable
     /// <summary>The snapshot of a scan; null when the scan is unknown.</summary>
     public ClusterSnapshot? SnapshotOf(long scanId) => SnapshotOf(scanId, null);
 
+    /// <summary>The snapshot of a scan as the JSON the store keeps (byte for byte); null when the scan is unknown.</summary>
+    public byte[]? SnapshotJsonOf(long scanId)
+    {
+        using var cmd = Command(null, "SELECT encoding, data FROM snapshots WHERE scan_id = $scan");
+        cmd.Parameters.AddWithValue("$scan", scanId);
+        var (encoding, data) = Guard(() =>
+        {
+            using var r = cmd.ExecuteReader();
+            return r.Read() ? (r.GetString(0), (byte[])r.GetValue(1)) : (null, null);
+        });
+        return data is null ? null : SnapshotCodec.DecodeJson(data, encoding!);
+    }
+
+    /// <summary>
+    /// Keeps more files with a recorded scan (in one transaction), replacing any of the same path: the pipeline adds
+    /// the JSON report (<see cref="ScanFiles.ReportPath"/>) once it is rendered.
+    /// </summary>
+    /// <exception cref="HistoryStoreException">The scan is unknown, or the store cannot be written.</exception>
+    public void AttachFiles(long scanId, IEnumerable<ScanFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var encoded = EncodeFiles(files);
+        using var tx = Guard(() => connection.BeginTransaction(deferred: false));
+        if (FindScan(scanId, tx) is null)
+        {
+            throw NoScan(scanId);
+        }
+
+        WriteFiles(scanId, encoded, tx);
+        Guard(() =>
+        {
+            tx.Commit();
+            return 0;
+        });
+    }
+
+    /// <summary>The files kept with a scan, by path; empty when none (or the scan is unknown).</summary>
+    /// <exception cref="HistoryStoreException">A stored file is damaged.</exception>
+    public ImmutableArray<ScanFile> FilesOf(long scanId)
+    {
+        using var cmd = Command(null, "SELECT f.path, b.encoding, b.digest, b.data FROM scan_files f JOIN blobs b ON b.id = f.blob_id WHERE f.scan_id = $scan ORDER BY f.path");
+        cmd.Parameters.AddWithValue("$scan", scanId);
+        var rows = Guard(() =>
+        {
+            var list = new List<(string Path, string Encoding, string Digest, byte[] Data)>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                list.Add((r.GetString(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3)));
+            }
+
+            return list;
+        });
+        return [.. rows.OrderBy(r => r.Path, StringComparer.Ordinal).Select(r => new ScanFile(r.Path, BlobCodec.Decode(r.Data, r.Encoding, r.Digest)))];
+    }
+
+    /// <summary>
+    /// The bundle a new bundle of scan <paramref name="scanId"/> chains to: the most recently recorded bundle of the
+    /// newest earlier scan of the cluster that has one. Bundles of the scan itself never count, so re-creating a
+    /// scan's bundle gives the same chain link (and the same bytes). Null for the first bundle of a cluster.
+    /// </summary>
+    public StoredBundle? PreviousBundle(string cluster, long scanId)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        using var cmd = Command(null, """
+            SELECT scan_id, digest, file_name, key_fingerprint FROM bundles
+            WHERE cluster = $cluster AND scan_id < $scan ORDER BY scan_id DESC, id DESC LIMIT 1
+            """);
+        cmd.Parameters.AddWithValue("$cluster", cluster);
+        cmd.Parameters.AddWithValue("$scan", scanId);
+        return Guard(() =>
+        {
+            using var r = cmd.ExecuteReader();
+            return r.Read() ? new StoredBundle(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)) : null;
+        });
+    }
+
+    /// <summary>Every bundle recorded for the cluster, in the order they were written.</summary>
+    public ImmutableArray<StoredBundle> Bundles(string cluster)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        using var cmd = Command(null, "SELECT scan_id, digest, file_name, key_fingerprint FROM bundles WHERE cluster = $cluster ORDER BY id");
+        cmd.Parameters.AddWithValue("$cluster", cluster);
+        return Guard(() =>
+        {
+            var result = ImmutableArray.CreateBuilder<StoredBundle>();
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                result.Add(new StoredBundle(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+            }
+
+            return result.ToImmutable();
+        });
+    }
+
+    /// <summary>
+    /// Records that a bundle of scan <paramref name="scanId"/> with <paramref name="digest"/> was written, as the newest
+    /// bundle of that scan (writing the same bundle again moves it to the front; it is listed once).
+    /// </summary>
+    public void RecordBundle(string cluster, long scanId, string digest, string fileName, string keyFingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentException.ThrowIfNullOrEmpty(digest);
+        ArgumentNullException.ThrowIfNull(fileName);
+        ArgumentNullException.ThrowIfNull(keyFingerprint);
+        using var tx = Guard(() => connection.BeginTransaction(deferred: false));
+        Execute(tx, "DELETE FROM bundles WHERE cluster = $cluster AND scan_id = $scan AND digest = $digest", ("$cluster", cluster), ("$scan", scanId), ("$digest", digest));
+        Execute(
+            tx,
+            "INSERT INTO bundles (cluster, scan_id, digest, file_name, key_fingerprint) VALUES ($cluster, $scan, $digest, $file, $key)",
+            ("$cluster", cluster),
+            ("$scan", scanId),
+            ("$digest", digest),
+            ("$file", fileName),
+            ("$key", keyFingerprint));
+        Guard(() =>
+        {
+            tx.Commit();
+            return 0;
+        });
+    }
+
     /// <summary>The lifecycle of every finding ever seen in the cluster, by fingerprint order.</summary>
     public ImmutableArray<FindingRecord> FindingHistory(string cluster) =>
         [.. LoadRecords(cluster, null).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value.Record)];
 
     /// <summary>
     /// The drift from scan <paramref name="earlier"/> to scan <paramref name="later"/> (both of one cluster): findings
-    /// new, resolved, reopened and newly excepted, object changes and permission changes.
+    /// new, resolved, reopened and newly excepted, object changes, and duty and permission changes.
     /// </summary>
+    /// <param name="earlier">The earlier scan's id.</param>
+    /// <param name="later">The later scan's id.</param>
+    /// <param name="config">The config both snapshots' duties are judged against; null to leave duty changes out.</param>
     /// <exception cref="HistoryStoreException">A scan is unknown, or the scans are of different clusters.</exception>
-    public ScanDrift Compare(long earlier, long later)
+    public ScanDrift Compare(long earlier, long later, ScannerConfig? config = null)
     {
         var a = GetScan(earlier);
         var b = GetScan(later);
@@ -205,7 +336,8 @@ public sealed class ScanStore : IDisposable
             SnapshotOf(a.Id),
             FindingsOf(b.Id),
             laterSnapshot,
-            b.Complete) with { ScanId = b.Id };
+            b.Complete,
+            config: config) with { ScanId = b.Id };
     }
 
     /// <summary>
@@ -272,6 +404,9 @@ public sealed class ScanStore : IDisposable
         f.id, f.fingerprint, f.rule_id, f.title, f.severity, f.layer, f.object_kind, f.object_namespace, f.object_name,
         f.subject_kind, f.subject_namespace, f.subject_name, f.key, f.message
         """;
+
+    private HistoryStoreException NoScan(long id) => new(
+        $"no scan {id.ToString(CultureInfo.InvariantCulture)} in history store {Path}: it was never recorded or retention has removed it. Hint: 'history --store {Path}' lists the scans.");
 
     private static ScanStore Connect(string displayPath, string fullPath, SqliteOpenMode mode)
     {
@@ -530,6 +665,37 @@ public sealed class ScanStore : IDisposable
         return data is null ? null : SnapshotCodec.Decode(data, encoding!);
     }
 
+    private static List<(string Path, string Digest, byte[] Data, int RawSize)> EncodeFiles(IEnumerable<ScanFile> files)
+    {
+        var result = new List<(string, string, byte[], int)>();
+        foreach (var file in files)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(file.Path);
+            var (digest, data) = BlobCodec.Encode(file.Content);
+            result.Add((file.Path, digest, data, file.Content.Length));
+        }
+
+        return result;
+    }
+
+    private void WriteFiles(long scanId, List<(string Path, string Digest, byte[] Data, int RawSize)> files, SqliteTransaction tx)
+    {
+        foreach (var (path, digest, data, rawSize) in files)
+        {
+            using var blob = Command(tx, """
+                INSERT INTO blobs (digest, encoding, raw_size, data) VALUES ($digest, $encoding, $raw, $data)
+                ON CONFLICT (digest) DO UPDATE SET digest = excluded.digest
+                RETURNING id
+                """);
+            blob.Parameters.AddWithValue("$digest", digest);
+            blob.Parameters.AddWithValue("$encoding", BlobCodec.Encoding);
+            blob.Parameters.AddWithValue("$raw", rawSize);
+            blob.Parameters.AddWithValue("$data", data);
+            var blobId = Guard(() => (long)blob.ExecuteScalar()!);
+            Execute(tx, "INSERT OR REPLACE INTO scan_files (scan_id, path, blob_id) VALUES ($scan, $path, $blob)", ("$scan", scanId), ("$path", path), ("$blob", blobId));
+        }
+    }
+
     /// <summary>Upserts the changed records; returns the row id of every finding of the cluster touched, by fingerprint.</summary>
     private Dictionary<string, long> WriteRecords(string cluster, ImmutableArray<FindingRecord> changed, Dictionary<string, (long Id, FindingRecord Record)> rows, SqliteTransaction tx)
     {
@@ -648,6 +814,7 @@ public sealed class ScanStore : IDisposable
                 """,
                 ("$cluster", cluster),
                 ("$cutoff", cutoff));
+            Execute(tx, "DELETE FROM blobs WHERE id NOT IN (SELECT blob_id FROM scan_files)");
             Execute(tx, "DELETE FROM exceptions WHERE id NOT IN (SELECT exception_id FROM findings WHERE exception_id IS NOT NULL) AND id NOT IN (SELECT exception_id FROM scan_findings WHERE exception_id IS NOT NULL)");
         }
 

@@ -56,6 +56,29 @@ public static class SnapshotCodec
         }
     }
 
+    /// <summary>The snapshot's JSON exactly as stored (decompressed, not re-serialized).</summary>
+    /// <exception cref="HistoryStoreException">The blob is not a snapshot this scanner can read.</exception>
+    public static byte[] DecodeJson(byte[] data, string encoding)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!string.Equals(encoding, Encoding, StringComparison.Ordinal))
+        {
+            throw new HistoryStoreException($"snapshot encoding '{encoding}' is not supported by this scanner (it reads '{Encoding}')");
+        }
+
+        try
+        {
+            using var input = new BrotliStream(new MemoryStream(data), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            input.CopyTo(output);
+            return output.ToArray();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new HistoryStoreException($"stored snapshot cannot be read: {ex.Message}", ex);
+        }
+    }
+
     private static void DropGetOnlyProperties(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object)

@@ -116,6 +116,35 @@ internal static class StoreSchema
             PRIMARY KEY (scan_id, sink)
         ) WITHOUT ROWID;
         """,
+
+        // 3: the files a scan keeps for its evidence (config, templates, report), stored once per content; and the
+        // evidence bundles written, so the next bundle of a cluster chains to the previous one's digest.
+        """
+        CREATE TABLE blobs (
+            id INTEGER PRIMARY KEY,
+            digest TEXT NOT NULL UNIQUE,
+            encoding TEXT NOT NULL,
+            raw_size INTEGER NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE TABLE scan_files (
+            scan_id INTEGER NOT NULL REFERENCES scans (id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            blob_id INTEGER NOT NULL REFERENCES blobs (id),
+            PRIMARY KEY (scan_id, path)
+        ) WITHOUT ROWID;
+        CREATE INDEX scan_files_by_blob ON scan_files (blob_id);
+        CREATE TABLE bundles (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            cluster TEXT NOT NULL,
+            scan_id INTEGER NOT NULL,
+            digest TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            key_fingerprint TEXT NOT NULL,
+            UNIQUE (cluster, scan_id, digest)
+        );
+        CREATE INDEX bundles_by_cluster ON bundles (cluster, scan_id);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

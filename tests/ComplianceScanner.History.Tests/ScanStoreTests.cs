@@ -353,4 +353,87 @@ public sealed class ScanStoreTests
         Assert.Equal("scans 1 (cluster fixture) and 2 (cluster other) are of different clusters; compare scans of one cluster.", clusters.Message);
         Assert.Null(b.Drift.Baseline);
     }
+
+    [Fact]
+    public void Files_kept_with_a_scan_are_stored_once_per_content_and_go_with_pruned_scans()
+    {
+        using var file = new StoreFile();
+        using var store = file.Open();
+        var config = new ScanFile(ScanFiles.ConfigPath, "cluster: {name: fixture}\n"u8.ToArray());
+        var template = new ScanFile("templates/report.html.sbn", "<html>{{ report.scan.cluster }}</html>"u8.ToArray());
+        var keepTwo = new RetentionPolicy(2, 365);
+
+        var first = store.Record(FixtureCluster.Scan(1) with { Files = [config, template] }, keepTwo);
+        store.AttachFiles(first.Scan.Id, [new ScanFile(ScanFiles.ReportPath, "{\"scan\": 1}"u8.ToArray())]);
+        var second = store.Record(FixtureCluster.Scan(2) with { Files = [config, template] }, keepTwo);
+
+        Assert.Equal([ScanFiles.ConfigPath, ScanFiles.ReportPath, "templates/report.html.sbn"], store.FilesOf(first.Scan.Id).Select(f => f.Path));
+        Assert.Equal(config.Content, store.FilesOf(second.Scan.Id).Single(f => f.Path == ScanFiles.ConfigPath).Content);
+        Assert.Equal(3L, Count(file.Path, "blobs"));
+        Assert.Empty(store.Check());
+
+        store.Record(FixtureCluster.Scan(3), keepTwo);
+        store.Record(FixtureCluster.Scan(3), keepTwo);
+
+        Assert.Equal(0L, Count(file.Path, "blobs"));
+        Assert.Throws<HistoryStoreException>(() => store.AttachFiles(first.Scan.Id, [config]));
+    }
+
+    [Fact]
+    public void Previous_bundle_is_the_newest_bundle_of_an_earlier_scan_of_the_cluster()
+    {
+        using var file = new StoreFile();
+        using var store = file.Open();
+
+        store.RecordBundle("fixture", 1, "sha256:a", "a.tar.gz", "sha256:key");
+        store.RecordBundle("fixture", 2, "sha256:b1", "b.tar.gz", "sha256:key");
+        store.RecordBundle("fixture", 2, "sha256:b2", "b.tar.gz", "sha256:key2");
+        store.RecordBundle("fixture", 3, "sha256:c", "c.tar.gz", "sha256:key2");
+        store.RecordBundle("other", 4, "sha256:d", "d.tar.gz", "sha256:key2");
+
+        Assert.Null(store.PreviousBundle("fixture", 1));
+        Assert.Equal("sha256:a", store.PreviousBundle("fixture", 2)!.Digest);
+        Assert.Equal("sha256:b2", store.PreviousBundle("fixture", 3)!.Digest);
+        Assert.Equal("sha256:c", store.PreviousBundle("fixture", 9)!.Digest);
+        Assert.Null(store.PreviousBundle("other", 4));
+
+        store.RecordBundle("fixture", 2, "sha256:b1", "b.tar.gz", "sha256:key");
+
+        Assert.Equal("sha256:b1", store.PreviousBundle("fixture", 3)!.Digest);
+        Assert.Equal(["sha256:a", "sha256:b2", "sha256:c", "sha256:b1"], store.Bundles("fixture").Select(b => b.Digest));
+    }
+
+    [Fact]
+    public void Store_of_schema_version_1_is_migrated_keeping_its_scans()
+    {
+        using var file = new StoreFile();
+        using (var store = file.Open())
+        {
+            store.Record(FixtureCluster.Scan(1), RetentionPolicy.Default);
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "DROP TABLE scan_files; DROP TABLE blobs; DROP TABLE bundles; UPDATE schema_version SET version = 1";
+            cmd.ExecuteNonQuery();
+        }
+
+        using var migrated = ScanStore.OpenExisting(file.Path);
+
+        Assert.Single(migrated.Scans());
+        Assert.Empty(migrated.FilesOf(1));
+        Assert.Null(migrated.PreviousBundle("fixture", 2));
+        Assert.Empty(migrated.Check());
+    }
+
+    private static long Count(string path, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM " + table;
+        return (long)cmd.ExecuteScalar()!;
+    }
 }

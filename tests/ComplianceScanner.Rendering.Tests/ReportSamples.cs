@@ -97,6 +97,9 @@ internal static class ReportSamples
         Inventory = Dictionary(("ClusterRole", 71), ("ClusterRoleBinding", 58), ("Ingress", 4), ("IngressClass", 2), ("Namespace", 9), ("Role", 12), ("RoleBinding", 17)),
         UnknownKinds = ImmutableSortedDictionary<string, int>.Empty,
         Drift = Drift(),
+        SigningKey = new ReportSigningKey(
+            "sha256:935ccf1074da67fba143ea589561567b588420811b5d75cd4381b52cedbcc5c1",
+            "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEexampleexampleexampleexampleexampleexampleexampleexampleexampleexampleexample==\n-----END PUBLIC KEY-----\n"),
     };
 
     /// <summary>Since last scan: one finding of each transition, an edited Ingress with its manager, a new binding's permissions.</summary>
@@ -118,6 +121,11 @@ internal static class ReportSamples
                 [new("spec.rules[0].host", "checkout.pay.example.com", "checkout.example.org"), new("metadata.annotations[nginx.ingress.kubernetes.io/ssl-redirect]", "true", null)],
                 [new("kubectl-edit", "Update", Started.AddHours(-2))]),
             new(new("RoleBinding", "shop", "ci-editors"), "added", [new("roleRef.kind", null, "ClusterRole"), new("roleRef.name", null, "edit")], []),
+        ],
+        DutyChanges =
+        [
+            new("ServiceAccount:shop/ci", "route-editing", "shop", "gained", false, "undeclared", null),
+            new("User:ops-breakglass", "audit-read", null, "lost", true, "security", null),
         ],
         PermissionChanges =
         [
@@ -226,12 +234,14 @@ internal static class ReportSamples
             Excepted = [new(payload, payload, payload, payload, payload, new(payload, payload, payload), payload, payload)],
             ObjectsCompared = true,
             ObjectChanges = [new(new(payload, payload, payload), payload, [new(payload, payload, payload)], [new(payload, payload, Started)])],
+            DutyChanges = [new(payload, payload, payload, payload, false, payload, payload)],
             PermissionChanges =
             [
                 new(payload, payload, payload, payload, payload, payload, payload, null),
                 new(payload, payload, payload, payload, payload, payload, payload, payload),
             ],
         },
+        SigningKey = new ReportSigningKey(payload, payload),
     };
 
     private static ReportFinding CriticalRbac() => new()

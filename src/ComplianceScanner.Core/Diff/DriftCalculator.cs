@@ -1,3 +1,7 @@
+using System.Collections.Immutable;
+using ComplianceScanner.Core.Duties;
+using ComplianceScanner.Core.Evaluation;
+using ComplianceScanner.Core.Layers;
 using ComplianceScanner.Core.Permissions;
 using ComplianceScanner.Core.Snapshot;
 
@@ -17,6 +21,10 @@ public static class DriftCalculator
     /// <param name="currentSnapshot">The later scan's snapshot.</param>
     /// <param name="currentComplete">Whether the later scan read everything and every rule ran.</param>
     /// <param name="currentPermissions">The later snapshot's permission index, when already built.</param>
+    /// <param name="config">
+    /// The config both snapshots' duties are judged against (the later scan's); null to leave duty changes out.
+    /// </param>
+    /// <param name="currentDuties">The later snapshot's duty analysis against <paramref name="config"/>, when already built.</param>
     public static ScanDrift Compute(
         DriftBaseline? baseline,
         IEnumerable<ScanFinding> previousFindings,
@@ -25,7 +33,9 @@ public static class DriftCalculator
         IEnumerable<ScanFinding> currentFindings,
         ClusterSnapshot currentSnapshot,
         bool currentComplete,
-        PermissionIndex? currentPermissions = null)
+        PermissionIndex? currentPermissions = null,
+        ScannerConfig? config = null,
+        DutyAnalysis? currentDuties = null)
     {
         ArgumentNullException.ThrowIfNull(currentSnapshot);
         if (baseline is null)
@@ -48,16 +58,30 @@ public static class DriftCalculator
 
         // Grants depend only on Roles, ClusterRoles and bindings, and every field the permission index reads is part of
         // the object diff: without an RBAC change there is no permission change, and no index needs building.
-        var permissions = objects.Any(c => RbacKinds.Contains(c.Object.Kind))
-            ? PermissionDrift.Compare(PermissionIndex.Build(previousSnapshot), currentPermissions ?? PermissionIndex.Build(currentSnapshot))
-            : [];
+        ImmutableArray<PermissionChange> permissions = [];
+        ImmutableArray<DutyChange> duties = [];
+        if (objects.Any(c => RbacKinds.Contains(c.Object.Kind)))
+        {
+            var previousIndex = PermissionIndex.Build(previousSnapshot);
+            var currentIndex = currentDuties?.Permissions ?? currentPermissions ?? PermissionIndex.Build(currentSnapshot);
+            permissions = PermissionDrift.Compare(previousIndex, currentIndex);
+            if (config is not null)
+            {
+                // Both sides judged by the same (current) config, so a change is a change in RBAC, not in scanner.yaml.
+                var before = DutyAnalysis.Build(config, previousIndex, new NamespaceOwnership(config, previousSnapshot.Namespaces), previousSnapshot);
+                var after = currentDuties ?? DutyAnalysis.Build(config, currentIndex, new NamespaceOwnership(config, currentSnapshot.Namespaces), currentSnapshot);
+                duties = DutyDrift.Compare(before, after);
+            }
+        }
+
         if (!currentSnapshot.IsComplete)
         {
             // A kind that could not be read looks like every object of it was deleted: claim no removal and no loss.
             objects = [.. objects.Where(c => c.Change != ObjectChangeKind.Removed)];
             permissions = [.. permissions.Where(c => c.Gained)];
+            duties = [.. duties.Where(c => c.Gained)];
         }
 
-        return drift with { ObjectsCompared = true, ObjectChanges = objects, PermissionChanges = permissions };
+        return drift with { ObjectsCompared = true, ObjectChanges = objects, PermissionChanges = permissions, DutyChanges = duties };
     }
 }

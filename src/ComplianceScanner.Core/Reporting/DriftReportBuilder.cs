@@ -25,6 +25,14 @@ public static class DriftReportBuilder
                 ChangeName(c.Change),
                 [.. c.Fields.Select(f => new ReportFieldChange(f.Path, f.Before, f.After))],
                 [.. c.Managers.Select(m => new ReportFieldManager(m.Manager, m.Operation, m.Time))]))],
+            DutyChanges = [.. drift.DutyChanges.Select(c => new ReportDutyChange(
+                c.Subject.ToString(),
+                c.Duty,
+                c.Namespace,
+                c.Change,
+                c.Allowed,
+                c.Layer,
+                c.Team))],
             PermissionChanges = [.. drift.PermissionChanges.Select(c => new ReportPermissionChange(
                 c.Permission.Subject,
                 c.Permission.Namespace,

@@ -14,7 +14,7 @@ public sealed record ReportDrift
     /// <summary>The scan compared with; null for the first recorded scan (the baseline, nothing to compare).</summary>
     public ReportDriftBaseline? Previous { get; init; }
 
-    /// <summary>False when this scan is incomplete: then no finding is reported resolved, no object removed, no permission lost.</summary>
+    /// <summary>False when this scan is incomplete: then no finding is reported resolved, no object removed, no duty or permission lost.</summary>
     public bool Complete { get; init; } = true;
 
     public ImmutableArray<ReportDriftFinding> New { get; init; } = [];
@@ -32,6 +32,9 @@ public sealed record ReportDrift
     public bool ObjectsCompared { get; init; }
 
     public ImmutableArray<ReportObjectChange> ObjectChanges { get; init; } = [];
+
+    /// <summary>Duties gained or lost per subject and scope: the readable summary of <see cref="PermissionChanges"/>.</summary>
+    public ImmutableArray<ReportDutyChange> DutyChanges { get; init; } = [];
 
     public ImmutableArray<ReportPermissionChange> PermissionChanges { get; init; } = [];
 }

@@ -9,7 +9,7 @@ namespace ComplianceScanner.Core.Reporting;
 public sealed record ScanReport
 {
     /// <summary>Bumped on any incompatible change of the JSON shape; see docs/report.schema.json.</summary>
-    public const string CurrentSchemaVersion = "1.1";
+    public const string CurrentSchemaVersion = "1.2";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -48,4 +48,10 @@ public sealed record ScanReport
 
     /// <summary>"Since last scan" (schema 1.1): drift against the previous complete scan; null when the scan was not recorded in a history store.</summary>
     public ReportDrift? Drift { get; init; }
+
+    /// <summary>
+    /// The key that signs the scan's evidence bundles (schema 1.2); null when none is configured (no store, or no key
+    /// beside it yet).
+    /// </summary>
+    public ReportSigningKey? SigningKey { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ComplianceScanner.Core.Layers;
 using ComplianceScanner.Output;
 
 namespace ComplianceScanner.Cli;
@@ -16,7 +17,7 @@ internal static class DiffCommand
             Description = "Two scan ids from 'history': the earlier, then the later. Default: the last two scans.",
             Arity = new ArgumentArity(0, 2),
         };
-        var command = new Command("diff", "Show new, resolved and reopened findings, object changes (fields and field managers) and permission changes between two scans.")
+        var command = new Command("diff", "Show new, resolved and reopened findings, object changes (fields and field managers), and duties and permissions gained or lost per subject between two scans.")
         {
             store, config, scans,
         };
@@ -52,10 +53,11 @@ internal static class DiffCommand
                 (earlier, later) = (same[^2].Id, same[^1].Id);
             }
 
+            var judgeWith = DutyConfig(env, parse.GetValue(config));
             try
             {
-                var drift = history.Compare(earlier, later);
-                env.Out.Write(HistoryText.Drift(history.GetScan(earlier), history.GetScan(later), drift));
+                var drift = history.Compare(earlier, later, judgeWith);
+                env.Out.Write(HistoryText.Drift(history.GetScan(earlier), history.GetScan(later), drift, judgeWith is not null));
             }
             catch (History.HistoryStoreException ex)
             {
@@ -65,6 +67,21 @@ internal static class DiffCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The config duty changes are judged against: <c>--config</c>, else <c>./scanner.yaml</c>; null when neither exists
+    /// (the bundled demo config would judge a real cluster's subjects against made-up layers).
+    /// </summary>
+    private static ScannerConfig? DutyConfig(CliEnvironment env, string? configPath)
+    {
+        if (configPath is null && !File.Exists(env.Resolve(ConfigResolver.DefaultFileName)))
+        {
+            return null;
+        }
+
+        return ConfigResolver.Load(configPath, env)?.Config
+            ?? throw new UserInputException("the configuration has errors (listed above); duty changes cannot be judged against it.");
     }
 
     private static long Id(string text) =>

@@ -40,8 +40,11 @@ internal static class HistoryText
         return sb.ToString();
     }
 
-    /// <summary>The drift from <paramref name="earlier"/> to <paramref name="later"/>: findings, object changes, permission changes.</summary>
-    public static string Drift(StoredScan earlier, StoredScan later, ScanDrift drift)
+    /// <summary>
+    /// The drift from <paramref name="earlier"/> to <paramref name="later"/>: findings, object changes, then per subject
+    /// the duties gained or lost (when <paramref name="dutiesJudged"/>: a config was at hand) and the raw permissions.
+    /// </summary>
+    public static string Drift(StoredScan earlier, StoredScan later, ScanDrift drift, bool dutiesJudged = true)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"Scan {later.Id} ({Time(later.FinishedAt)} UTC) compared with scan {earlier.Id} ({Time(earlier.FinishedAt)} UTC), cluster {TerminalText.Sanitize(later.Cluster)}\n");
@@ -58,7 +61,7 @@ internal static class HistoryText
 
         if (!drift.ObjectsCompared)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"\nObject and permission changes: not available (the snapshot of scan {earlier.Id} is no longer retained).\n");
+            sb.Append(CultureInfo.InvariantCulture, $"\nObject, duty and permission changes: not available (the snapshot of scan {earlier.Id} is no longer retained).\n");
             return sb.ToString();
         }
 
@@ -91,15 +94,39 @@ internal static class HistoryText
             }
         }
 
+        // Duties first: "gained route-editing in shop" is what a reviewer acts on; the raw tuples are the evidence.
         sb.Append(CultureInfo.InvariantCulture, $"\nPermission changes ({drift.PermissionChanges.Length}):\n");
+        if (dutiesJudged)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  Duties gained or lost ({drift.DutyChanges.Length}):\n");
+            if (drift.DutyChanges.IsEmpty)
+            {
+                sb.Append("    none\n");
+            }
+
+            foreach (var group in drift.DutyChanges.GroupBy(c => c.Subject))
+            {
+                sb.Append("    ").Append(TerminalText.Sanitize(group.Key.ToString())).Append('\n');
+                foreach (var change in group)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"      {change.Change} {TerminalText.Sanitize(change.Duty)} {TerminalText.Sanitize(change.Scope)}: {TerminalText.Sanitize(change.Verdict)}\n");
+                }
+            }
+        }
+        else
+        {
+            sb.Append("  Duties gained or lost: not judged (no scanner.yaml here; pass --config FILE to judge them).\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"  Permissions ({drift.PermissionChanges.Length}):\n");
         if (drift.PermissionChanges.IsEmpty)
         {
-            sb.Append("  none\n");
+            sb.Append("    none\n");
         }
 
         foreach (var change in drift.PermissionChanges)
         {
-            sb.Append("  ").Append(TerminalText.Sanitize(change.ToString())).Append('\n');
+            sb.Append("    ").Append(TerminalText.Sanitize(change.ToString())).Append('\n');
         }
 
         return sb.ToString();
@@ -116,7 +143,7 @@ internal static class HistoryText
         }
 
         var changes = d.ObjectsCompared
-            ? $", {d.ObjectChanges.Length} object change(s), {d.PermissionChanges.Length} permission change(s)"
+            ? $", {d.ObjectChanges.Length} object change(s), {d.DutyChanges.Length} duty change(s), {d.PermissionChanges.Length} permission change(s)"
             : string.Empty;
         return $"Since scan {N(b.ScanId)} ({Time(b.FinishedAt)} UTC): {d.Findings.New.Length} new, {d.Findings.Resolved.Length} resolved, {d.Findings.Reopened.Length} reopened{changes}. Recorded as scan {id} in {store}.";
     }

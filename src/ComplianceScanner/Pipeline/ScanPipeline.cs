@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 using ComplianceScanner.Configuration;
 using ComplianceScanner.Core.Diff;
 using ComplianceScanner.Core.Evaluation;
@@ -8,6 +10,8 @@ using ComplianceScanner.Core.Layers;
 using ComplianceScanner.Core.Reporting;
 using ComplianceScanner.Core.Rules;
 using ComplianceScanner.Core.Snapshot;
+using ComplianceScanner.Demo;
+using ComplianceScanner.Evidence;
 using ComplianceScanner.History;
 using ComplianceScanner.Rendering;
 using ComplianceScanner.Snapshot.Live;
@@ -41,6 +45,18 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         var finished = time.GetUtcNow();
         var recorded = Diff(store, request, context, evaluation, started, finished);
         var report = ReportPaths.Relativize(Render(context, evaluation, started, finished, recorded), request.WorkingDirectory);
+        if (request.StorePath is not null && EvidenceKey.DefaultPublicKey(request.StorePath) is { } key)
+        {
+            // The key that will sign this scan's evidence bundles, so the report and a bundle can be matched.
+            report = report with { SigningKey = new ReportSigningKey(key.Fingerprint, key.PublicKeyPem) };
+        }
+
+        if (store is not null && recorded is not null)
+        {
+            // The report as written, kept with the scan so its evidence bundle holds exactly this report.
+            store.AttachFiles(recorded.Scan.Id, [new ScanFile(ScanFiles.ReportPath, Encoding.UTF8.GetBytes(ReportJson.Serialize(report)))]);
+        }
+
         var written = Deliver(report, request);
         return new ScanOutcome(report, evaluation, inputErrors, written, recorded);
     }
@@ -138,9 +154,39 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
                 ConfigDigest = request.Config.Digest,
                 RulesetVersion = RuleCatalogue.Version,
                 ScannerVersion = ScannerVersion,
+                Config = context.Config,
+                Files = EvidenceFiles(request),
             },
             request.Retention ?? RetentionPolicy.Default,
-            context.Permissions);
+            context.Permissions,
+            context.Duties);
+    }
+
+    /// <summary>
+    /// The exact scanner.yaml (only when the file still has the digest the scan was judged with) and the templates,
+    /// kept with the scan for its evidence bundle.
+    /// </summary>
+    private static ImmutableArray<ScanFile> EvidenceFiles(ScanRequest request)
+    {
+        var files = ImmutableArray.CreateBuilder<ScanFile>();
+        var config = request.Config;
+        byte[]? bytes = null;
+        if (config.FilePath == EmbeddedDemo.ConfigDisplayPath)
+        {
+            bytes = Encoding.UTF8.GetBytes(EmbeddedDemo.ReadConfig());
+        }
+        else if (config.FilePath.Length > 0 && File.Exists(config.FilePath))
+        {
+            bytes = File.ReadAllBytes(config.FilePath);
+        }
+
+        if (bytes is not null && string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), config.Digest, StringComparison.Ordinal))
+        {
+            files.Add(new ScanFile(ScanFiles.ConfigPath, bytes));
+        }
+
+        files.AddRange(ScanFiles.Templates(request.TemplatesDirectory));
+        return files.ToImmutable();
     }
 
     private ScanReport Render(EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started, DateTimeOffset finished, RecordedScan? recorded)

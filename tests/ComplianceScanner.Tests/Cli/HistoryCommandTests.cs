@@ -60,7 +60,7 @@ public sealed class HistoryCommandTests
         Assert.True(first.ExitCode == 0, first.ToString());
         Assert.Contains("Recorded as scan 1 in state/history.db: the first scan of cluster tiny", first.Out, StringComparison.Ordinal);
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Contains("Since scan 1 (2026-11-26 09:30:00 UTC): 0 new, 1 resolved, 0 reopened, 1 object change(s), 0 permission change(s). Recorded as scan 2 in state/history.db.", second.Out, StringComparison.Ordinal);
+        Assert.Contains("Since scan 1 (2026-11-26 09:30:00 UTC): 0 new, 1 resolved, 0 reopened, 1 object change(s), 0 duty change(s), 0 permission change(s). Recorded as scan 2 in state/history.db.", second.Out, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir.Path, "state", "history.db")));
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "report.json")));
@@ -89,10 +89,85 @@ public sealed class HistoryCommandTests
         Assert.Contains("Resolved findings (1):\n  high     SOD-ING-001  Ingress/web/web  Ingress web/web publishes host evil.example.org", diff.Out, StringComparison.Ordinal);
         Assert.Contains("New findings (0):\n  none", diff.Out, StringComparison.Ordinal);
         Assert.Contains("  modified Ingress/web/web by kubectl-edit (Update, 2026-11-26 08:00:00)\n    spec.rules[0].host: evil.example.org → web.example.com\n", diff.Out, StringComparison.Ordinal);
-        Assert.Contains("Permission changes (0):\n  none", diff.Out, StringComparison.Ordinal);
+        Assert.Contains("Permission changes (0):\n  Duties gained or lost (0):\n    none\n  Permissions (0):\n    none\n", diff.Out, StringComparison.Ordinal);
 
         var explicitIds = CliRunner.Run(dir.Path, "diff", "1", "2");
         Assert.Equal(diff.Out, explicitIds.Out);
+    }
+
+    private const string IngressEditor = """
+
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: ingress-editor}
+        rules:
+        - {apiGroups: [networking.k8s.io], resources: [ingresses], verbs: [get, create, update]}
+        """;
+
+    private static string Binding(string name, string ns, string subject) => $$$"""
+
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: {{{name}}}, namespace: {{{ns}}}}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ingress-editor}
+        subjects: [{{{subject}}}]
+        """;
+
+    [Fact]
+    public void Diff_shows_duties_gained_and_lost_per_subject_and_namespace_before_the_raw_permissions()
+    {
+        using var dir = new TempDirectory();
+        dir.File("scanner.yaml", Config);
+        var clock = new FixedTimeProvider();
+        var cluster = Cluster("web.example.com", "helm") + IngressEditor;
+        dir.File("m/cluster.yaml", cluster + Binding("web-editors", "web", "{kind: Group, name: team-web}"));
+        Assert.Equal(0, CliRunner.Run(dir.Path, clock, "scan", "--from", "m", "--format", "json").ExitCode);
+        clock.Advance(TimeSpan.FromDays(1));
+        dir.File("m/cluster.yaml", cluster + Binding("ci-editors", "web", "{kind: ServiceAccount, name: ci, namespace: build}"));
+        var second = CliRunner.Run(dir.Path, clock, "scan", "--from", "m", "--format", "json");
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, CliRunner.Run(dir.Path, clock, "scan", "--from", "m", "--format", "json").ExitCode);
+
+        var diff = CliRunner.Run(dir.Path, "diff", "1", "2");
+        var unchanged = CliRunner.Run(dir.Path, "diff", "2", "3");
+
+        Assert.True(diff.ExitCode == 0, diff.ToString());
+        Assert.Contains(
+            """
+              Duties gained or lost (2):
+                Group:team-web
+                  lost route-editing in web: allowed (team web)
+                ServiceAccount:build/ci
+                  gained route-editing in web: NOT allowed (undeclared)
+              Permissions (6):
+                - Group:team-web web: create ingresses (networking.k8s.io)
+            """.ReplaceLineEndings("\n"),
+            diff.Out,
+            StringComparison.Ordinal);
+        Assert.Contains("  Duties gained or lost (0):\n    none\n", unchanged.Out, StringComparison.Ordinal);
+        Assert.Contains("2 duty change(s), 6 permission change(s)", second.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.Path, "out", "report.json")));
+        Assert.Equal(JsonValueKind.Array, json.RootElement.GetProperty("drift").GetProperty("dutyChanges").ValueKind);
+        Assert.Equal(0, json.RootElement.GetProperty("drift").GetProperty("dutyChanges").GetArrayLength());
+    }
+
+    [Fact]
+    public void Diff_without_a_config_says_duties_are_not_judged()
+    {
+        using var dir = new TempDirectory();
+        dir.File("scanner.yaml", Config);
+        dir.File("m/cluster.yaml", Cluster("web.example.com", "helm") + IngressEditor);
+        Assert.Equal(0, CliRunner.Run(dir.Path, "scan", "--from", "m", "--format", "json").ExitCode);
+        dir.File("m/cluster.yaml", Cluster("web.example.com", "helm") + IngressEditor + Binding("ci-editors", "web", "{kind: ServiceAccount, name: ci, namespace: build}"));
+        Assert.Equal(0, CliRunner.Run(dir.Path, "scan", "--from", "m", "--format", "json").ExitCode);
+        File.Delete(Path.Combine(dir.Path, "scanner.yaml"));
+
+        var diff = CliRunner.Run(dir.Path, "diff", "--store", "state/history.db");
+
+        Assert.True(diff.ExitCode == 0, diff.ToString());
+        Assert.Contains("  Duties gained or lost: not judged (no scanner.yaml here; pass --config FILE to judge them).\n  Permissions (3):\n", diff.Out, StringComparison.Ordinal);
     }
 
     [Fact]
