@@ -18,7 +18,7 @@ public sealed class AlertDispatcherTests : IDisposable
     {
         RetriesPerRun = 1,
         RetryDelay = TimeSpan.FromMilliseconds(20),
-        AttemptTimeout = TimeSpan.FromMilliseconds(700),
+        AttemptTimeout = TimeSpan.FromSeconds(2),
         BackoffBase = TimeSpan.FromSeconds(30),
         BackoffMax = TimeSpan.FromMinutes(10),
     };
