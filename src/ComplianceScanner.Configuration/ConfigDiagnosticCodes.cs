@@ -36,4 +36,6 @@ public static class ConfigDiagnosticCodes
     public const string UnknownRule = "unknown-rule";
     public const string InvalidException = "invalid-exception";
     public const string ExceptionExpired = "exception-expired";
+    public const string InvalidCron = "invalid-cron";
+    public const string InvalidDuration = "invalid-duration";
 }

@@ -26,6 +26,8 @@ internal static class ScannerConfigBinder
         new("exceptions", ExceptionsSection.Bind),
         new("scanner", ScannerSection.Bind),
         new("store", StoreSection.Bind),
+        new("schedule", ScheduleSection.Bind),
+        new("agent", AgentSection.Bind),
     ];
 
     private static readonly FieldTable RootFields = new(

@@ -1,0 +1,59 @@
+using System.Net;
+using ComplianceScanner.TestSupport;
+
+namespace ComplianceScanner.Agent.Tests.Agent;
+
+/// <summary>Two agents against one API server, competing for one Lease (served by the test API server).</summary>
+[Collection(AgentCollection.Name)]
+public sealed class AgentLeaderElectionTests
+{
+    private const string Config = AgentCluster.Layers + """
+        agent:
+          quietPeriod: 500ms
+          leaderElection: {enabled: true, leaseName: compliance-scanner, leaseDuration: 2s, renewDeadline: 1500ms, retryPeriod: 250ms}
+        schedule: {scan: ~}
+
+        """;
+
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Exactly_one_of_two_agents_scans_and_stopping_it_hands_over_within_the_lease_duration()
+    {
+        await using var server = await AgentCluster.StartAsync();
+        using var dir = new TempDirectory();
+        await using var a = await TestAgent.StartAsync(server, dir, Config, identity: "agent-a");
+        await using var b = await TestAgent.StartAsync(server, dir, Config, identity: "agent-b");
+
+        // Whoever won the Lease scans; the other one sees it lead and stands by.
+        await Wait.UntilAsync(() => a.State.ScanCount + b.State.ScanCount >= 1, Bound, "a first scan by the leader");
+        var (leader, standby) = a.State.ScanCount > 0 ? (a, b) : (b, a);
+        await Wait.UntilAsync(() => standby.State.Leader == leader.Options.Identity, Bound, "the standby observing the leader");
+        Assert.Equal(leader.Options.Identity, Holder(server));
+        Assert.True(leader.State.IsLeader);
+        Assert.False(standby.State.IsLeader);
+        Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync("/readyz")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await standby.GetAsync("/readyz")).Status);
+
+        // A change is scanned by the leader only, and the standby keeps not scanning over several renewals.
+        AgentCluster.GrantOutsider(server, "mallory", "intruder");
+        var rescan = await leader.Scans.NextAsync(Bound, "first scan");
+        rescan = rescan.Trigger == ScanTrigger.Startup ? await leader.Scans.NextAsync(Bound, "rescan by the leader") : rescan;
+        Assert.Contains(rescan.Evaluation.Findings, f => f.Subject?.Name == "mallory");
+        Assert.False(await standby.Scans.AnotherWithinAsync(TimeSpan.FromSeconds(3)), "the standby must not scan while the leader renews");
+        Assert.Equal(0, standby.State.ScanCount);
+        Assert.Equal(leader.Options.Identity, Holder(server));
+
+        // Stopping the leader: the standby takes the Lease once it expires and scans the cluster as it is.
+        await leader.StopAsync();
+        var takeover = await standby.Scans.NextAsync(Bound, "the standby's first scan after taking over");
+
+        Assert.Equal(standby.Options.Identity, Holder(server));
+        Assert.True(standby.State.IsLeader);
+        Assert.Equal(ScanTrigger.Startup, takeover.Trigger);
+        Assert.Contains(takeover.Evaluation.Findings, f => f.Subject?.Name == "mallory");
+    }
+
+    private static string? Holder(TestSupport.KubeApi.TestApiServer server) =>
+        server.Get("leases", "default", "compliance-scanner")?["spec"]?["holderIdentity"]?.GetValue<string>();
+}
