@@ -69,6 +69,14 @@ internal static class AgentCommand
             return ExitCodes.UsageOrConfig;
         }
 
+        var agent = loaded.Config.Agent;
+        if (agent.OutputDirectory is not null
+            && agent.OutputFormats.Any(f => ReportFormats.Find(f)?.UsesTemplates == true)
+            && !Directory.Exists(TemplateSet.DefaultDirectory))
+        {
+            throw new UserInputException($"agent.output.formats: {string.Join(", ", agent.OutputFormats)} need the report templates, which are not at {TemplateSet.DefaultDirectory}. Hint: mount them there, or write only json and sarif.");
+        }
+
         var storePath = store is not null ? env.Resolve(store) : loaded.Config.Store?.Path;
         if (storePath is not null)
         {
