@@ -10,7 +10,7 @@ public sealed class AgentLeaderElectionTests
     private const string Config = AgentCluster.Layers + """
         agent:
           quietPeriod: 500ms
-          leaderElection: {enabled: true, leaseName: compliance-scanner, leaseDuration: 2s, renewDeadline: 1500ms, retryPeriod: 250ms}
+          leaderElection: {enabled: true, leaseName: compliance-scanner, leaseDuration: 3s, renewDeadline: 2s, retryPeriod: 500ms}
         schedule: {scan: ~}
 
         """;

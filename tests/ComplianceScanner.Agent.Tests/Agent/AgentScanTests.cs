@@ -66,7 +66,7 @@ public sealed class AgentScanTests
     {
         await using var server = await AgentCluster.StartAsync();
         using var dir = new TempDirectory();
-        await using var agent = await TestAgent.StartAsync(server, dir, AgentCluster.Layers + "agent: {quietPeriod: 1s, maxDelay: 30s}\nschedule: {scan: ~}\n");
+        await using var agent = await TestAgent.StartAsync(server, dir, AgentCluster.Layers + "agent: {quietPeriod: 2s, maxDelay: 30s}\nschedule: {scan: ~}\n");
         await agent.Scans.NextAsync(Bound, "first scan");
         await server.WaitForWatchesAsync("rolebindings", 1, Bound);
 
@@ -76,7 +76,7 @@ public sealed class AgentScanTests
         }
 
         var rescan = await agent.Scans.NextAsync(Bound, "rescan after the burst");
-        var another = await agent.Scans.AnotherWithinAsync(TimeSpan.FromSeconds(2));
+        var another = await agent.Scans.AnotherWithinAsync(TimeSpan.FromSeconds(3));
 
         Assert.Equal(1000, rescan.Changes);
         Assert.False(rescan.Incremental, "past 100 changed bindings a full evaluation is cheaper");
