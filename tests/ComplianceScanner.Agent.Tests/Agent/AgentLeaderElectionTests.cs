@@ -54,6 +54,27 @@ public sealed class AgentLeaderElectionTests
         Assert.Contains(takeover.Evaluation.Findings, f => f.Subject?.Name == "mallory");
     }
 
+    [Fact]
+    public async Task A_leader_that_can_no_longer_renew_its_Lease_stops_scanning()
+    {
+        await using var server = await AgentCluster.StartAsync();
+        using var dir = new TempDirectory();
+        await using var agent = await TestAgent.StartAsync(server, dir, Config, identity: "agent-a");
+        await agent.Scans.NextAsync(Bound, "first scan as leader");
+        Assert.True(agent.State.IsLeader);
+
+        // Renewals are refused: past the renew deadline the agent must stop leading, and with it stop scanning.
+        server.Forbid("leases", "update");
+        await Wait.UntilAsync(() => !agent.State.IsLeader, Bound, "the agent giving up leadership");
+        AgentCluster.GrantOutsider(server, "mallory", "intruder");
+
+        Assert.False(await agent.Scans.AnotherWithinAsync(TimeSpan.FromSeconds(2)), "a replica that does not hold the Lease must not scan");
+        Assert.Equal(1, agent.State.ScanCount);
+        Assert.Equal(0, server.WatchCount("rolebindings"));
+        var metrics = await agent.GetAsync("/metrics");
+        Assert.Contains(metrics.Body.Split('\n'), l => l.StartsWith("compliance_scanner_leader{", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal));
+    }
+
     private static string? Holder(TestSupport.KubeApi.TestApiServer server) =>
         server.Get("leases", "default", "compliance-scanner")?["spec"]?["holderIdentity"]?.GetValue<string>();
 }
