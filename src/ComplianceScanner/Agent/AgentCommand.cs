@@ -52,9 +52,11 @@ internal static class AgentCommand
 
     private static async Task<int> RunAsync(CliEnvironment env, string? configPath, string? kubeconfig, string? context, bool inCluster, string? store, string listen, CancellationToken ct)
     {
-        if (!Uri.TryCreate(listen, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        // Plain HTTP only: the endpoints are probes and a scrape target inside the cluster network; TLS, where wanted,
+        // is the job of a sidecar or the service mesh.
+        if (!Uri.TryCreate(listen, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp || url.AbsolutePath != "/")
         {
-            throw new UserInputException($"--listen: '{listen}' is not an http:// or https:// URL, e.g. {AgentOptions.DefaultListen}.");
+            throw new UserInputException($"--listen: '{listen}' is not an http:// address with a host and port, e.g. {AgentOptions.DefaultListen}.");
         }
 
         var cluster = Cluster(env, kubeconfig, context, inCluster);

@@ -60,7 +60,7 @@ internal sealed class AgentScanner(
         changes.Count <= MaxIncrementalChanges
         && context.Today == today
         && sets.All(s => s.RelistedKinds.IsEmpty)
-        && changes.All(c => c.Before is null or RbacBinding && c.After is null or RbacBinding)
+        && changes.All(c => (c.Before is null or RbacBinding) && (c.After is null or RbacBinding))
         && context.Snapshot.Missing.Select(m => m.Kind).SequenceEqual(snapshot.Missing.Select(m => m.Kind), StringComparer.Ordinal);
 
     private Judgement Full(ScanPipeline pipeline, ClusterSnapshot snapshot, DateTimeOffset started, CancellationToken ct)

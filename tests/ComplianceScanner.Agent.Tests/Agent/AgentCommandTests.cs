@@ -6,7 +6,9 @@ namespace ComplianceScanner.Agent.Tests.Agent;
 public sealed class AgentCommandTests
 {
     [Theory]
-    [InlineData("--listen ftp://127.0.0.1:1", "--listen: 'ftp://127.0.0.1:1' is not an http:// or https:// URL")]
+    [InlineData("--listen ftp://127.0.0.1:1", "--listen: 'ftp://127.0.0.1:1' is not an http:// address")]
+    [InlineData("--listen https://0.0.0.0:8443", "--listen: 'https://0.0.0.0:8443' is not an http:// address")]
+    [InlineData("--listen 8080", "--listen: '8080' is not an http:// address")]
     [InlineData("--context lab", "--context: needs --kubeconfig FILE.")]
     [InlineData("--kubeconfig missing.yaml", "--kubeconfig: file not found:")]
     [InlineData("--kubeconfig k --in-cluster", "--kubeconfig and --in-cluster: choose one way to reach the cluster.")]
