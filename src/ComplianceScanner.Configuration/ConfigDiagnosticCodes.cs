@@ -37,4 +37,6 @@ public static class ConfigDiagnosticCodes
     public const string InvalidException = "invalid-exception";
     public const string ExceptionExpired = "exception-expired";
     public const string PlainSecret = "plain-secret";
+    public const string InvalidCron = "invalid-cron";
+    public const string InvalidDuration = "invalid-duration";
 }

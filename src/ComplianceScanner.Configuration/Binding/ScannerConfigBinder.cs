@@ -27,6 +27,8 @@ internal static class ScannerConfigBinder
         new("scanner", ScannerSection.Bind),
         new("store", StoreSection.Bind),
         new("alerts", AlertsSection.Bind),
+        new("schedule", ScheduleSection.Bind),
+        new("agent", AgentSection.Bind),
     ];
 
     private static readonly FieldTable RootFields = new(

@@ -41,6 +41,11 @@ public sealed record ScannerConfig
 
     /// <summary>Alert sinks (<c>alerts:</c>); null when no alerts are sent.</summary>
     public AlertSettings? Alerts { get; init; }
+    /// <summary>The agent's cron schedules (<c>schedule:</c>).</summary>
+    public ScheduleSettings Schedule { get; init; } = ScheduleSettings.Default;
+
+    /// <summary>The agent's rescans, leader election and report output (<c>agent:</c>).</summary>
+    public AgentSettings Agent { get; init; } = AgentSettings.Default;
 
     /// <summary>SHA-256 of the config file's bytes, so reports and history know which boundaries a result was judged against.</summary>
     public string Digest { get; init; } = string.Empty;

@@ -5,6 +5,9 @@ namespace ComplianceScanner.Cli;
 /// <summary>Builds the command tree and runs it. Parse errors exit 2 with the usage hint; user mistakes never print a stack trace.</summary>
 internal static class CommandLineApp
 {
+    /// <summary>How long a command may take to stop after SIGTERM or Ctrl+C: the agent's shutdown timeout plus margin.</summary>
+    private static readonly TimeSpan AgentGracePeriod = TimeSpan.FromSeconds(35);
+
     public static RootCommand Build(CliEnvironment env)
     {
         var root = new RootCommand(
@@ -18,6 +21,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(HistoryCommand.Create(env));
         root.Subcommands.Add(DiffCommand.Create(env));
         root.Subcommands.Add(BundleCommand.Create(env));
+        root.Subcommands.Add(Agent.AgentCommand.Create(env));
         return root;
     }
 
@@ -39,7 +43,16 @@ internal static class CommandLineApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = env.Out,
+                Error = env.Error,
+                EnableDefaultExceptionHandler = false,
+
+                // SIGTERM cancels the command; the agent then finishes or abandons its scan, which may take longer than
+                // the 2 s default before the process would be ended under it.
+                ProcessTerminationTimeout = AgentGracePeriod,
+            });
         }
         catch (OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -32,6 +33,7 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
     public ScanOutcome Run(ScanRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var span = ScanTelemetry.StartScan("cli", "full");
         var started = time.GetUtcNow();
 
         // Opened first, so a bad store path fails before minutes of scanning rather than after.
@@ -42,9 +44,20 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         request = request with { Config = config };
         var context = Resolve(snapshot, config, started);
         var evaluation = Evaluate(context);
+        return Finish(store, request, context.Snapshot, context, evaluation, inputErrors, started);
+    }
+
+    /// <summary>
+    /// Diff -> Render -> Deliver for a snapshot already judged: records the scan (when a store is given), builds the
+    /// report and writes its formats (none when <see cref="ScanRequest.Formats"/> is empty). The agent calls this after
+    /// judging a snapshot from its watch cache, in full or incrementally; <paramref name="snapshot"/> is what was read
+    /// (an incrementally derived context carries the same objects, but no digest).
+    /// </summary>
+    internal ScanOutcome Finish(ScanStore? store, ScanRequest request, ClusterSnapshot snapshot, EvaluationContext context, EvaluationResult evaluation, ImmutableArray<string> inputErrors, DateTimeOffset started)
+    {
         var finished = time.GetUtcNow();
-        var recorded = Diff(store, request, context, evaluation, started, finished);
-        var report = ReportPaths.Relativize(Render(context, evaluation, started, finished, recorded), request.WorkingDirectory);
+        var recorded = Diff(store, request, snapshot, context, evaluation, started, finished);
+        var report = ReportPaths.Relativize(Render(snapshot, context, evaluation, started, finished, recorded), request.WorkingDirectory);
         if (request.StorePath is not null && EvidenceKey.DefaultPublicKey(request.StorePath) is { } key)
         {
             // The key that will sign this scan's evidence bundles, so the report and a bundle can be matched.
@@ -57,12 +70,15 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
             store.AttachFiles(recorded.Scan.Id, [new ScanFile(ScanFiles.ReportPath, Encoding.UTF8.GetBytes(ReportJson.Serialize(report)))]);
         }
 
-        var written = Deliver(report, request);
+        var written = request.Formats.Count == 0 ? [] : Deliver(report, request);
+        Activity.Current?.SetTag("scan.findings", evaluation.Findings.Length);
+        Activity.Current?.SetTag("scan.incomplete", report.Incomplete);
         return new ScanOutcome(report, evaluation, inputErrors, written, recorded);
     }
 
     private (ClusterSnapshot Snapshot, ImmutableArray<string> Errors) TakeSnapshot(SnapshotInput input, CancellationToken ct)
     {
+        using var span = ScanTelemetry.Stage("snapshot");
         if (input.Cluster is { } cluster)
         {
             return (ReadCluster(cluster, ct), []);
@@ -121,26 +137,31 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
     /// <summary>The ConfigMap key holding in-cluster exceptions.</summary>
     public const string ClusterExceptionsKey = "exceptions.yaml";
 
-    private EvaluationContext Resolve(ClusterSnapshot snapshot, ScannerConfig config, DateTimeOffset now)
+    internal EvaluationContext Resolve(ClusterSnapshot snapshot, ScannerConfig config, DateTimeOffset now)
     {
+        using var span = ScanTelemetry.Stage("resolve");
         progress.Stage("resolve", $"{snapshot.Ingresses.Length} ingresses, {snapshot.RoleBindings.Length + snapshot.ClusterRoleBindings.Length} bindings");
         return new EvaluationContext(snapshot, config, DateOnly.FromDateTime(now.UtcDateTime));
     }
 
-    private EvaluationResult Evaluate(EvaluationContext context)
+    internal EvaluationResult Evaluate(EvaluationContext context)
     {
+        using var span = ScanTelemetry.Stage("evaluate");
         progress.Stage("evaluate", $"{RuleCatalogue.All.Length} rules");
+
+        // The permission index and duty analysis are built lazily by the first rule that reads them: inside this span.
         return new Evaluator(RuleCatalogue.All).Evaluate(context);
     }
 
     /// <summary>Records the scan in the history store and compares it with the previous complete scan; null without a store.</summary>
-    private RecordedScan? Diff(ScanStore? store, ScanRequest request, EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started, DateTimeOffset finished)
+    private RecordedScan? Diff(ScanStore? store, ScanRequest request, ClusterSnapshot snapshot, EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started, DateTimeOffset finished)
     {
         if (store is null)
         {
             return null;
         }
 
+        using var span = ScanTelemetry.Stage("diff");
         progress.Stage("diff", "recording in " + request.StorePath);
         return store.Record(
             new ScanRecording
@@ -148,9 +169,9 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
                 Cluster = request.Config.ClusterName,
                 StartedAt = started,
                 FinishedAt = finished,
-                Snapshot = context.Snapshot,
+                Snapshot = snapshot,
                 Findings = [.. evaluation.Findings.Select(ScanFinding.From)],
-                Complete = context.Snapshot.IsComplete && evaluation.Errors.IsEmpty,
+                Complete = snapshot.IsComplete && evaluation.Errors.IsEmpty,
                 ConfigDigest = request.Config.Digest,
                 RulesetVersion = RuleCatalogue.Version,
                 ScannerVersion = ScannerVersion,
@@ -189,11 +210,12 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         return files.ToImmutable();
     }
 
-    private ScanReport Render(EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started, DateTimeOffset finished, RecordedScan? recorded)
+    private ScanReport Render(ClusterSnapshot snapshot, EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started, DateTimeOffset finished, RecordedScan? recorded)
     {
+        using var span = ScanTelemetry.Stage("render");
         progress.Stage("render", $"{evaluation.Findings.Length} findings");
         var report = ReportBuilder.Build(
-            context.Snapshot,
+            snapshot,
             context.Config,
             evaluation,
             RuleCatalogue.Descriptors,
@@ -206,6 +228,7 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
 
     private ImmutableArray<string> Deliver(ScanReport report, ScanRequest request)
     {
+        using var span = ScanTelemetry.Stage("deliver");
         progress.Stage("deliver", request.OutDirectory);
         var formats = request.Formats
             .Select(name => ReportFormats.Find(name) ?? throw new ArgumentException($"unknown format '{name}'", nameof(request)))

@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ComplianceScanner.Configuration.Validation;
+using ComplianceScanner.Core.Layers;
+using YamlDotNet.RepresentationModel;
+
+namespace ComplianceScanner.Configuration.Binding;
+
+/// <summary>
+/// <c>agent: {quietPeriod, maxDelay, leaderElection: {...}, output: {directory, formats}}</c>: the agent's rescans,
+/// leader election and report output. Durations are Kubernetes-style (<c>5s</c>, <c>1m</c>); the leader-election
+/// timings must nest (retryPeriod &lt; renewDeadline &lt; leaseDuration), as client-go requires.
+/// </summary>
+internal static class AgentSection
+{
+    /// <summary>The report formats <c>agent.output.formats</c> accepts (the renderers of the Rendering project).</summary>
+    internal static readonly ImmutableArray<string> Formats = ["html", "json", "sarif", "junit", "markdown"];
+
+    private static readonly FieldTable Fields = new(
+        FieldSpec.Optional("quietPeriod"), FieldSpec.Optional("maxDelay"), FieldSpec.Optional("leaderElection"), FieldSpec.Optional("output"));
+
+    private static readonly FieldTable ElectionFields = new(
+        FieldSpec.Optional("enabled"),
+        FieldSpec.Optional("leaseName"),
+        FieldSpec.Optional("leaseNamespace"),
+        FieldSpec.Optional("leaseDuration"),
+        FieldSpec.Optional("renewDeadline"),
+        FieldSpec.Optional("retryPeriod"));
+
+    private static readonly FieldTable OutputFields = new(FieldSpec.Required("directory"), FieldSpec.Optional("formats"));
+
+    public static ScannerConfig Bind(BindingContext context, YamlNode node, string path, ScannerConfig config)
+    {
+        var view = context.Reader.Mapping(node, path, Fields);
+        if (view is null)
+        {
+            return config;
+        }
+
+        var settings = AgentSettings.Default;
+        var quiet = Duration(context, view, "quietPeriod");
+        var maxDelay = Duration(context, view, "maxDelay");
+        settings = settings with { QuietPeriod = quiet?.Value ?? settings.QuietPeriod, MaxDelay = maxDelay?.Value ?? settings.MaxDelay };
+        if (settings.MaxDelay < settings.QuietPeriod && (maxDelay ?? quiet) is { } at)
+        {
+            context.Diagnostics.Error(at.Node, at.Path, ConfigDiagnosticCodes.InvalidValue, $"maxDelay ({Show(settings.MaxDelay)}) must not be shorter than quietPeriod ({Show(settings.QuietPeriod)}).");
+        }
+
+        if (view.Mapping("leaderElection", ElectionFields) is { } election)
+        {
+            settings = settings with { LeaderElection = BindElection(context, election) };
+        }
+
+        if (view.Mapping("output", OutputFields) is { } output)
+        {
+            settings = BindOutput(context, output, settings);
+        }
+
+        return config with { Agent = settings };
+    }
+
+    private static LeaderElectionSettings BindElection(BindingContext context, MappingView view)
+    {
+        var s = LeaderElectionSettings.Default with { Enabled = view.Bool("enabled") ?? false };
+        if (view.String("leaseName") is { } name)
+        {
+            if (NameRules.IsDnsSubdomain(name.Value))
+            {
+                s = s with { LeaseName = name.Value };
+            }
+            else
+            {
+                context.Diagnostics.Error(name.Node, name.Path, ConfigDiagnosticCodes.InvalidName, $"{NodeText.Quote(name.Value)} is not a valid Lease name: it must be at most 253 lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit.");
+            }
+        }
+
+        if (view.String("leaseNamespace") is { } ns)
+        {
+            if (NameRules.IsDnsLabel(ns.Value))
+            {
+                s = s with { LeaseNamespace = ns.Value };
+            }
+            else
+            {
+                context.Diagnostics.Error(ns.Node, ns.Path, ConfigDiagnosticCodes.InvalidName, $"{NodeText.Quote(ns.Value)} is not a valid namespace name: it must be at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit.");
+            }
+        }
+
+        var lease = Duration(context, view, "leaseDuration");
+        var renew = Duration(context, view, "renewDeadline");
+        var retry = Duration(context, view, "retryPeriod");
+        s = s with
+        {
+            LeaseDuration = lease?.Value ?? s.LeaseDuration,
+            RenewDeadline = renew?.Value ?? s.RenewDeadline,
+            RetryPeriod = retry?.Value ?? s.RetryPeriod,
+        };
+        if (lease is { } l && (l.Value.Ticks % TimeSpan.TicksPerSecond != 0 || l.Value < TimeSpan.FromSeconds(1)))
+        {
+            // The Lease records its duration in whole seconds (spec.leaseDurationSeconds).
+            context.Diagnostics.Error(l.Node, l.Path, ConfigDiagnosticCodes.InvalidValue, $"must be a whole number of seconds, at least 1s, got {Show(l.Value)}: a Lease records its duration in whole seconds.");
+        }
+
+        if (s.RenewDeadline >= s.LeaseDuration && (renew ?? lease) is { } r)
+        {
+            context.Diagnostics.Error(r.Node, r.Path, ConfigDiagnosticCodes.InvalidValue, $"renewDeadline ({Show(s.RenewDeadline)}) must be shorter than leaseDuration ({Show(s.LeaseDuration)}): the leader must give up before another replica may take over.");
+        }
+
+        if (s.RetryPeriod >= s.RenewDeadline && (retry ?? renew) is { } p)
+        {
+            context.Diagnostics.Error(p.Node, p.Path, ConfigDiagnosticCodes.InvalidValue, $"retryPeriod ({Show(s.RetryPeriod)}) must be shorter than renewDeadline ({Show(s.RenewDeadline)}): the leader renews every retryPeriod.");
+        }
+
+        return s;
+    }
+
+    private static AgentSettings BindOutput(BindingContext context, MappingView view, AgentSettings settings)
+    {
+        if (view.String("directory") is { } dir)
+        {
+            if (string.IsNullOrWhiteSpace(dir.Value) || dir.Value.Contains('\0', StringComparison.Ordinal))
+            {
+                context.Diagnostics.Error(dir.Node, dir.Path, ConfigDiagnosticCodes.InvalidValue, $"must be a directory path, got {NodeText.Quote(dir.Value)}.");
+            }
+            else
+            {
+                settings = settings with { OutputDirectory = Path.GetFullPath(dir.Value, context.BaseDirectory) };
+            }
+        }
+
+        if (view.Get("formats") is null)
+        {
+            return settings;
+        }
+
+        var formats = ImmutableArray.CreateBuilder<string>();
+        foreach (var f in view.Strings("formats"))
+        {
+            if (!Formats.Contains(f.Value))
+            {
+                var hint = Suggestions.Closest(f.Value, Formats) is { } s ? $" Hint: did you mean {NodeText.Quote(s)}?" : string.Empty;
+                context.Diagnostics.Error(f.Node, f.Path, ConfigDiagnosticCodes.InvalidValue, $"unknown report format {NodeText.Quote(f.Value)}; choose from {string.Join(", ", Formats)}.{hint}");
+            }
+            else if (!formats.Contains(f.Value))
+            {
+                formats.Add(f.Value);
+            }
+        }
+
+        return settings with { OutputFormats = formats.ToImmutable() };
+    }
+
+    private static Located<TimeSpan>? Duration(BindingContext context, MappingView view, string field)
+    {
+        if (view.String(field) is not { } text)
+        {
+            return null;
+        }
+
+        if (DurationText.TryParse(text.Value, out var value) && value > TimeSpan.Zero)
+        {
+            return new Located<TimeSpan>(value, text.Node, text.Path);
+        }
+
+        context.Diagnostics.Error(text.Node, text.Path, ConfigDiagnosticCodes.InvalidDuration, $"{NodeText.Quote(text.Value)} is not a positive duration: {DurationText.Hint}.");
+        return null;
+    }
+
+    private static string Show(TimeSpan t) => t.Ticks % TimeSpan.TicksPerSecond != 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{t.TotalMilliseconds}ms")
+        : string.Create(CultureInfo.InvariantCulture, $"{t.TotalSeconds}s");
+}

@@ -1,0 +1,67 @@
+namespace ComplianceScanner.Configuration.Tests.Binding;
+
+public sealed class AgentSectionTests
+{
+    [Fact]
+    public void Absent_agent_section_uses_the_defaults_without_leader_election_or_output()
+    {
+        var config = ConfigText.Valid("cluster: {name: a}\n");
+
+        Assert.Equal(TimeSpan.FromSeconds(5), config.Agent.QuietPeriod);
+        Assert.Equal(TimeSpan.FromMinutes(1), config.Agent.MaxDelay);
+        Assert.False(config.Agent.LeaderElection.Enabled);
+        Assert.Equal("compliance-scanner", config.Agent.LeaderElection.LeaseName);
+        Assert.Null(config.Agent.LeaderElection.LeaseNamespace);
+        Assert.Null(config.Agent.OutputDirectory);
+    }
+
+    [Fact]
+    public void Durations_leader_election_and_output_are_read()
+    {
+        var config = ConfigText.Valid("""
+            agent:
+              quietPeriod: 1500ms
+              maxDelay: 1m30s
+              leaderElection: {enabled: true, leaseName: scanner-lock, leaseNamespace: security, leaseDuration: 20s, renewDeadline: 12s, retryPeriod: 3s}
+              output: {directory: reports, formats: [json, markdown]}
+            """);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), config.Agent.QuietPeriod);
+        Assert.Equal(TimeSpan.FromSeconds(90), config.Agent.MaxDelay);
+        var election = config.Agent.LeaderElection;
+        Assert.True(election.Enabled);
+        Assert.Equal("scanner-lock", election.LeaseName);
+        Assert.Equal("security", election.LeaseNamespace);
+        Assert.Equal((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(3)), (election.LeaseDuration, election.RenewDeadline, election.RetryPeriod));
+        Assert.Equal(Path.GetFullPath("reports", ConfigText.BaseDirectory), config.Agent.OutputDirectory);
+        Seq.Equal(["json", "markdown"], config.Agent.OutputFormats);
+    }
+
+    [Fact]
+    public void Bad_durations_timings_that_do_not_nest_and_unknown_formats_are_reported_with_line_and_field()
+    {
+        var messages = ConfigText.Diagnose("""
+            agent:
+              quietPeriod: 5
+              maxDelay: 2s
+              leaderElection:
+                leaseName: Scanner_Lock
+                leaseDuration: 1500ms
+                renewDeadline: 2s
+                retryPeriod: 2s
+              output: {directory: out, formats: [htm]}
+            """);
+
+        Seq.Equal(
+            [
+                "scanner.yaml:4:16: error: agent.quietPeriod: \"5\" is not a positive duration: write a number and a unit (ms, s, m, h), e.g. \"5s\", \"500ms\" or \"1m30s\".",
+                "scanner.yaml:5:13: error: agent.maxDelay: maxDelay (2s) must not be shorter than quietPeriod (5s).",
+                "scanner.yaml:7:16: error: agent.leaderElection.leaseName: \"Scanner_Lock\" is not a valid Lease name: it must be at most 253 lower-case letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit.",
+                "scanner.yaml:8:20: error: agent.leaderElection.leaseDuration: must be a whole number of seconds, at least 1s, got 1500ms: a Lease records its duration in whole seconds.",
+                "scanner.yaml:9:20: error: agent.leaderElection.renewDeadline: renewDeadline (2s) must be shorter than leaseDuration (1500ms): the leader must give up before another replica may take over.",
+                "scanner.yaml:10:18: error: agent.leaderElection.retryPeriod: retryPeriod (2s) must be shorter than renewDeadline (2s): the leader renews every retryPeriod.",
+                "scanner.yaml:11:38: error: agent.output.formats[0]: unknown report format \"htm\"; choose from html, json, sarif, junit, markdown. Hint: did you mean \"html\"?",
+            ],
+            messages);
+    }
+}
