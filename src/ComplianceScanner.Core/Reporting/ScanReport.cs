@@ -9,7 +9,7 @@ namespace ComplianceScanner.Core.Reporting;
 public sealed record ScanReport
 {
     /// <summary>Bumped on any incompatible change of the JSON shape; see docs/report.schema.json.</summary>
-    public const string CurrentSchemaVersion = "1.1";
+    public const string CurrentSchemaVersion = "1.2";
 
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 
@@ -48,4 +48,10 @@ public sealed record ScanReport
 
     /// <summary>"Since last scan" (schema 1.1): drift against the previous complete scan; null when the scan was not recorded in a history store.</summary>
     public ReportDrift? Drift { get; init; }
+
+    /// <summary>
+    /// Recent recorded scans of this cluster, oldest first, this scan last (schema 1.2): counts for a trend chart.
+    /// Empty when the scan was not recorded in a history store.
+    /// </summary>
+    public ImmutableArray<ReportTrendPoint> Trend { get; init; } = [];
 }

@@ -40,7 +40,10 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         var evaluation = Evaluate(context);
         var finished = time.GetUtcNow();
         var recorded = Diff(store, request, context, evaluation, started, finished);
-        var report = ReportPaths.Relativize(Render(context, evaluation, started, finished, recorded), request.WorkingDirectory);
+        var report = ReportPaths.Relativize(Render(context, evaluation, started, finished, recorded), request.WorkingDirectory) with
+        {
+            Trend = Trend(store, request.Config.ClusterName),
+        };
         var written = Deliver(report, request);
         return new ScanOutcome(report, evaluation, inputErrors, written, recorded);
     }
@@ -143,6 +146,33 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
             context.Permissions);
     }
 
+    /// <summary>Scans of the cluster the report's trend chart shows: the most recent ones, this scan included.</summary>
+    public const int TrendLength = 20;
+
+    /// <summary>The order of <see cref="StoredScan.OpenBySeverity"/>: worst first.</summary>
+    private static readonly Severity[] TrendSeverities = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info];
+
+    /// <summary>The recent recorded scans of the cluster, oldest first (this one last); empty without a store.</summary>
+    private static ImmutableArray<ReportTrendPoint> Trend(ScanStore? store, string cluster)
+    {
+        if (store is null)
+        {
+            return [];
+        }
+
+        var scans = store.Scans(cluster);
+        return [.. scans.Skip(Math.Max(0, scans.Length - TrendLength)).Select(s => new ReportTrendPoint
+        {
+            ScanId = s.Id,
+            StartedAt = s.StartedAt,
+            Complete = s.Complete,
+            Total = s.Total,
+            Open = s.Open,
+            Excepted = s.Excepted,
+            BySeverity = [.. TrendSeverities.Select((severity, i) => new ReportCount(severity.ToName(), s.OpenBySeverity[i]))],
+        })];
+    }
+
     private ScanReport Render(EvaluationContext context, EvaluationResult evaluation, DateTimeOffset started, DateTimeOffset finished, RecordedScan? recorded)
     {
         progress.Stage("render", $"{evaluation.Findings.Length} findings");
@@ -168,6 +198,11 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
 
         // Render everything before writing anything: a template error must not leave a mix of new and old reports.
         var rendered = formats.Select(f => (Path.Combine(request.OutDirectory, f.FileName), f.Render(report, templates!))).ToList();
+        if (request.PerTeam && formats.Any(f => f.Name == "html"))
+        {
+            rendered.AddRange(new HtmlReportRenderer(templates!).RenderPerTeam(report).Select(t => (Path.Combine(request.OutDirectory, t.FileName), t.Content)));
+        }
+
         Directory.CreateDirectory(request.OutDirectory);
         foreach (var (path, content) in rendered)
         {
