@@ -31,6 +31,15 @@ public sealed class DemoReportGoldenTests
         Assert.Equal(
             ["report-team-blog.html", "report-team-payments.html", "report-team-shop.html", "report.html", "report.json", "report.junit.xml", "report.md", "report.policyreport.yaml", "report.sarif"],
             written);
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(out2, "report.json"))))
+        {
+            // Both recorded scans are in the trend, oldest first, and this scan's drift is against the first.
+            var trend = json.RootElement.GetProperty("trend").EnumerateArray().ToList();
+            Assert.Equal([1L, 2L], trend.Select(p => p.GetProperty("scanId").GetInt64()));
+            Assert.Equal(json.RootElement.GetProperty("summary").GetProperty("open").GetInt32(), trend[^1].GetProperty("open").GetInt32());
+            Assert.Equal(1, json.RootElement.GetProperty("drift").GetProperty("previous").GetProperty("scanId").GetInt32());
+        }
+
         foreach (var name in written)
         {
             Golden.AssertMatches(File.ReadAllText(Path.Combine(out2, name!)), $"{GoldenDirectory}/{name}");
