@@ -22,4 +22,24 @@ public sealed class HtmlReportRenderer(TemplateSet templates)
         ArgumentNullException.ThrowIfNull(report);
         return templates.Render(TemplateName, new HtmlReportModel(report, ReportView.From(report)));
     }
+
+    /// <summary>
+    /// Renders the report of one team (<see cref="TeamReport.For"/>): the same template over the report cut down to
+    /// the team's findings, with <c>view.scope_team</c> set, so the file can be sent to that team alone.
+    /// </summary>
+    /// <exception cref="ArgumentException">The report has no team of that name.</exception>
+    /// <exception cref="TemplateRenderException">The template is missing or fails.</exception>
+    public string RenderTeam(ScanReport report, string team)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var scoped = TeamReport.For(report, team);
+        return templates.Render(TemplateName, new HtmlReportModel(scoped, ReportView.From(scoped, team)));
+    }
+
+    /// <summary>One file per team of the report, named by <see cref="TeamReport.FileName"/>, in configuration order.</summary>
+    public IReadOnlyList<(string FileName, string Content)> RenderPerTeam(ScanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return [.. report.Teams.Select(t => (TeamReport.FileName(t.Name), RenderTeam(report, t.Name)))];
+    }
 }

@@ -17,7 +17,7 @@ public class ReportFormatsTests
         var data = new TheoryData<string, string>();
         foreach (var sample in new[] { "complete", "incomplete" })
         {
-            foreach (var format in new[] { "markdown", "junit", "sarif" })
+            foreach (var format in new[] { "markdown", "junit", "sarif", "policyreport" })
             {
                 data.Add(sample, format);
             }
@@ -39,7 +39,7 @@ public class ReportFormatsTests
     public void Every_format_has_a_distinct_file_name_and_templates_exist_for_template_formats()
     {
         Assert.Equal(ReportFormats.All.Count, ReportFormats.All.Select(f => f.FileName).Distinct().Count());
-        Assert.Equal(["html", "json", "sarif", "junit", "markdown"], ReportFormats.Names);
+        Assert.Equal(["html", "json", "sarif", "junit", "markdown", "policyreport"], ReportFormats.Names);
         foreach (var f in ReportFormats.All)
         {
             // Rendering proves the template exists and runs on a real report.
@@ -122,7 +122,7 @@ public class ReportFormatsTests
             }
 
             var location = r.GetProperty("locations")[0];
-            if (SarifWriter.Uri(f) is { } uri)
+            if (SarifWriter.Uri(f, report.Scan.Cluster) is { } uri)
             {
                 Assert.Equal(uri, location.GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
             }
@@ -137,8 +137,13 @@ public class ReportFormatsTests
             Id = "1", RuleId = "SOD-ING-001", Title = "t", Severity = "high", Layer = "namespace", State = "open", Message = "m", Remediation = "r", DocUrl = "d",
             Object = new ReportObject("Ingress", "shop", "a"), Source = new ReportSource("cluster/shop.yaml", 0, 12),
         };
-        Assert.Equal("cluster/shop.yaml", SarifWriter.Uri(file));
-        Assert.Equal("k8s://Ingress/shop/a", SarifWriter.Uri(file with { Source = null }));
-        Assert.Equal("k8s://ClusterRole/admin", SarifWriter.Uri(file with { Source = null, Object = new ReportObject("ClusterRole", null, "admin") }));
+        Assert.Equal("cluster/shop.yaml", SarifWriter.Uri(file, "prod"));
+        Assert.Equal("cluster/my%20dir/a%23b.yaml", SarifWriter.Uri(file with { Source = new ReportSource("cluster/my dir/a#b.yaml", 0, 3) }, "prod"));
+        Assert.Equal("k8s://prod/networking.k8s.io/v1/Ingress/shop/a", SarifWriter.Uri(file with { Source = null }, "prod"));
+        Assert.Equal("k8s://prod/rbac.authorization.k8s.io/v1/ClusterRole/admin", SarifWriter.Uri(file with { Source = null, Object = new ReportObject("ClusterRole", null, "admin") }, "prod"));
+        Assert.Equal("k8s://prod/v1/ServiceAccount/ci/deployer", SarifWriter.Uri(file with { Source = null, Object = new ReportObject("ServiceAccount", "ci", "deployer") }, "prod"));
+        Assert.Equal("k8s://prod/networking.k8s.io/v1/Ingress/shop/a", SarifWriter.Uri(file with { Source = new ReportSource("k8s://Ingress/shop/a", 0, 0) }, "prod"));
+        Assert.Equal("file:///srv/m/a.yaml", SarifWriter.Uri(file with { Source = new ReportSource("/srv/m/a.yaml", 0, 3) }, "prod"));
+        Assert.Equal("k8s://prod-eu/unknown/Widget/ns/a%2Fb", SarifWriter.Uri(file with { Source = null, Object = new ReportObject("Widget", "ns", "a/b") }, "prod eu"));
     }
 }

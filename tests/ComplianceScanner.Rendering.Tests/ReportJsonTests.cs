@@ -74,7 +74,7 @@ public class ReportJsonTests
         var json = JsonNode.Parse(ReportJson.Serialize(ReportSamples.Complete()))!.AsObject();
 
         Assert.Equal(
-            ["schemaVersion", "scanner", "scan", "incomplete", "missing", "summary", "findings", "teams", "duties", "matrix", "exceptions", "ruleErrors", "rules", "inventory", "unknownKinds", "drift", "signingKey"],
+            ["schemaVersion", "scanner", "scan", "incomplete", "missing", "summary", "findings", "teams", "duties", "matrix", "exceptions", "ruleErrors", "rules", "inventory", "unknownKinds", "drift", "signingKey", "trend"],
             json.Select(p => p.Key));
         Assert.Equal(71, (int)json["inventory"]!["ClusterRole"]!);
     }

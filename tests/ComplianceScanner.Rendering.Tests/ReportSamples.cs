@@ -100,7 +100,16 @@ internal static class ReportSamples
         SigningKey = new ReportSigningKey(
             "sha256:935ccf1074da67fba143ea589561567b588420811b5d75cd4381b52cedbcc5c1",
             "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEexampleexampleexampleexampleexampleexampleexampleexampleexampleexampleexample==\n-----END PUBLIC KEY-----\n"),
+        Trend = Trend(),
     };
+
+    /// <summary>Three recorded scans, the middle one incomplete, ending with this scan (3 open findings).</summary>
+    public static ImmutableArray<ReportTrendPoint> Trend() =>
+    [
+        new() { ScanId = 40, StartedAt = Started.AddHours(-12), Complete = true, Total = 5, Open = 4, Excepted = 1, BySeverity = Counts(("critical", 1), ("high", 2), ("medium", 0), ("low", 1), ("info", 0)) },
+        new() { ScanId = 41, StartedAt = Started.AddHours(-6), Complete = false, Total = 2, Open = 1, Excepted = 1, BySeverity = Counts(("critical", 0), ("high", 1), ("medium", 0), ("low", 0), ("info", 0)) },
+        new() { ScanId = 42, StartedAt = Started, Complete = true, Total = 4, Open = 3, Excepted = 1, BySeverity = Counts(("critical", 1), ("high", 1), ("medium", 0), ("low", 1), ("info", 0)) },
+    ];
 
     /// <summary>Since last scan: one finding of each transition, an edited Ingress with its manager, a new binding's permissions.</summary>
     public static ReportDrift Drift() => new()
@@ -147,6 +156,7 @@ internal static class ReportSamples
         RuleErrors = [new("SOD-ING-003", "rule crashed: host pattern '[' is not a valid wildcard")],
         UnknownKinds = Dictionary(("gateway.networking.k8s.io/v1/HTTPRoute", 3), ("traefik.io/v1alpha1/IngressRoute", 2)),
         Drift = null,
+        Trend = [],
     };
 
     /// <summary>

@@ -54,4 +54,10 @@ public sealed record ScanReport
     /// beside it yet).
     /// </summary>
     public ReportSigningKey? SigningKey { get; init; }
+
+    /// <summary>
+    /// Recent recorded scans of this cluster, oldest first, this scan last (schema 1.2): counts for a trend chart.
+    /// Empty when the scan was not recorded in a history store.
+    /// </summary>
+    public ImmutableArray<ReportTrendPoint> Trend { get; init; } = [];
 }

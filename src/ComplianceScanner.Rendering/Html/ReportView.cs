@@ -45,9 +45,46 @@ internal sealed record ReportView
     /// <summary>Open findings, in report order.</summary>
     public required ImmutableArray<ReportFinding> OpenFindings { get; init; }
 
-    public static ReportView From(ScanReport report)
+    /// <summary>Rows of the findings table, in report order, with their change since the last scan.</summary>
+    public required ImmutableArray<FindingRow> FindingRows { get; init; }
+
+    /// <summary>Distinct values of the findings for the filter lists, sorted ordinally; namespace and team without null.</summary>
+    public required ImmutableArray<string> FilterRules { get; init; }
+
+    public required ImmutableArray<string> FilterLayers { get; init; }
+
+    public required ImmutableArray<string> FilterNamespaces { get; init; }
+
+    public required ImmutableArray<string> FilterTeams { get; init; }
+
+    /// <summary>True when some finding is new or reopened since the last scan (the state filter offers "new" then).</summary>
+    public bool HasChanges => FindingRows.Any(r => r.Change.Length > 0);
+
+    /// <summary>Open findings over recent scans; null without a history store or with fewer than two recorded scans.</summary>
+    public TrendChart? Trend { get; init; }
+
+    /// <summary>The team this report was cut down to (<see cref="TeamReport"/>), or null for the whole cluster's report.</summary>
+    public string? ScopeTeam { get; init; }
+
+    private static readonly string[] SeverityOrder = ["critical", "high", "medium", "low", "info"];
+
+    public static ReportView From(ScanReport report, string? scopeTeam = null)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var changes = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (report.Drift is { } drift)
+        {
+            foreach (var f in drift.New)
+            {
+                changes[f.Id] = "new";
+            }
+
+            foreach (var f in drift.Reopened)
+            {
+                changes[f.Id] = "reopened";
+            }
+        }
+
         var byId = report.Findings.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var teamNames = report.Teams.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         return new ReportView
@@ -63,8 +100,24 @@ internal sealed record ReportView
             Rules = [.. report.Rules.Select(r => RuleView.Of(r, report))],
             StartedAt = report.Scan.StartedAt,
             OpenFindings = [.. report.Findings.Where(f => f.State == "open")],
+            FindingRows = [.. report.Findings.Select(f => new FindingRow(f, changes.GetValueOrDefault(f.Id, string.Empty), Rank(f.Severity)))],
+            FilterRules = Distinct(report.Findings.Select(f => f.RuleId)),
+            FilterLayers = Distinct(report.Findings.Select(f => f.Layer)),
+            FilterNamespaces = Distinct(report.Findings.Select(f => f.Namespace)),
+            FilterTeams = Distinct(report.Findings.Select(f => f.Team)),
+            Trend = TrendChart.From(report.Trend),
+            ScopeTeam = scopeTeam,
         };
     }
+
+    private static int Rank(string severity)
+    {
+        var index = Array.IndexOf(SeverityOrder, severity);
+        return index < 0 ? SeverityOrder.Length : index;
+    }
+
+    private static ImmutableArray<string> Distinct(IEnumerable<string?> values) =>
+        [.. values.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static ImmutableArray<ReportBar> Bars(ImmutableArray<ReportCount> counts)
     {

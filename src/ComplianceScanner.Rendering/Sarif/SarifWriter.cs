@@ -7,13 +7,14 @@ namespace ComplianceScanner.Rendering.Sarif;
 
 /// <summary>
 /// Writes the report as SARIF 2.1.0 for code-scanning tools: one result per finding, located at the manifest file and
-/// line when the scan read files, at a <c>k8s://Kind/namespace/name</c> URI for live objects. Excepted and built-in
+/// line when the scan read files, at a <c>k8s://cluster/apiVersion/Kind/namespace/name</c> URI for live objects. Excepted and built-in
 /// findings are results with a suppression, so they stay visible but do not alert.
 /// </summary>
 public static class SarifWriter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
+    /// <summary>The report as a SARIF 2.1.0 log, two-space indented with "\n" line breaks.</summary>
     public static string Write(ScanReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -34,7 +35,7 @@ public static class SarifWriter
             json.WriteStartArray("results");
             foreach (var f in report.Findings)
             {
-                WriteResult(json, f, ruleIndex);
+                WriteResult(json, f, ruleIndex, report.Scan.Cluster);
             }
 
             json.WriteEndArray();
@@ -54,16 +55,70 @@ public static class SarifWriter
         _ => "note",
     };
 
-    /// <summary>Where a finding points: its manifest file, or a <c>k8s://</c> URI of the object.</summary>
-    public static string? Uri(ReportFinding finding)
+    /// <summary>
+    /// Where a finding points: its manifest file (relative path, '/' separators), or for an object read from a live
+    /// cluster <c>k8s://CLUSTER/APIVERSION/KIND/NAMESPACE/NAME</c> (CLUSTER with characters other than letters, digits, -
+    /// and . replaced by -; no namespace segment for cluster-scoped objects;
+    /// <c>unknown</c> as apiVersion for a kind the scanner does not read). Each segment is percent-encoded.
+    /// </summary>
+    public static string? Uri(ReportFinding finding, string cluster)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        if (finding.Source is { File.Length: > 0 } source)
+        ArgumentNullException.ThrowIfNull(cluster);
+        if (ManifestFile(finding) is { } file)
         {
-            return source.File;
+            // Relative paths stay relative (SARIF viewers resolve them against the repository); absolute ones become file: URIs.
+            var escaped = string.Join('/', file.Split('/').Select(System.Uri.EscapeDataString));
+            return file.StartsWith('/') ? "file://" + escaped : escaped;
         }
 
-        return finding.Object is { } o ? $"k8s://{o.Kind}/{(o.Namespace is null ? string.Empty : o.Namespace + "/")}{o.Name}" : null;
+        if (finding.Object is not { } o)
+        {
+            return null;
+        }
+
+        var apiVersion = KubernetesKinds.ApiVersionOf(o.Kind) ?? "unknown";
+        IEnumerable<string> segments = [.. apiVersion.Split('/'), o.Kind, .. o.Namespace is null ? (string[])[] : [o.Namespace], o.Name];
+        return "k8s://" + Authority(cluster) + "/" + string.Join('/', segments.Select(System.Uri.EscapeDataString));
+    }
+
+    /// <summary>
+    /// The cluster name as the URI's authority: letters, digits, '-' and '.' as they are, every other character
+    /// replaced by '-'. Percent-encoding would be valid URI syntax, but common URI parsers (.NET's among them) reject
+    /// an encoded host, and SARIF viewers would then drop the location.
+    /// </summary>
+    private static string Authority(string cluster)
+    {
+        var host = new string([.. cluster.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '-')]).Trim('.');
+        return host.Length == 0 ? "cluster" : host;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> UnsafeUriChars = System.Buffers.SearchValues.Create(" <>\"{}|\\^`");
+
+    /// <summary>A rule's documentation link, when it is a relative reference or an http(s) URL; anything else is left out.</summary>
+    private static string? HelpUri(string docUrl) =>
+        System.Uri.TryCreate(docUrl, UriKind.RelativeOrAbsolute, out var uri)
+        && (!uri.IsAbsoluteUri ? !docUrl.Contains(':', StringComparison.Ordinal) : uri.Scheme is "http" or "https")
+        && docUrl.AsSpan().IndexOfAny(UnsafeUriChars) < 0
+            ? docUrl
+            : null;
+
+    /// <summary>
+    /// The manifest file a finding was read from ('/' separators), or null when the object came from a live cluster
+    /// (its source is then a <c>k8s://</c> or <c>cluster:</c> name, not a file).
+    /// </summary>
+    private static string? ManifestFile(ReportFinding finding)
+    {
+        if (finding.Source is not { File.Length: > 0 } source)
+        {
+            return null;
+        }
+
+        var file = source.File.Replace('\\', '/');
+        var colon = file.IndexOf(':', StringComparison.Ordinal);
+
+        // A scheme (two or more characters before the first ':', none of them a separator) is not a path; "C:/x" is.
+        return colon > 1 && !file.AsSpan(0, colon).ContainsAny('/', '.') ? null : file;
     }
 
     private static void WriteTool(Utf8JsonWriter json, ScanReport report)
@@ -82,7 +137,11 @@ public static class SarifWriter
             json.WriteStartObject("shortDescription");
             json.WriteString("text", r.Title);
             json.WriteEndObject();
-            json.WriteString("helpUri", r.DocUrl);
+            if (HelpUri(r.DocUrl) is { } help)
+            {
+                json.WriteString("helpUri", help);
+            }
+
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", Level(r.Severity));
             json.WriteEndObject();
@@ -134,7 +193,7 @@ public static class SarifWriter
         json.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, ReportFinding f, Dictionary<string, int> ruleIndex)
+    private static void WriteResult(Utf8JsonWriter json, ReportFinding f, Dictionary<string, int> ruleIndex, string cluster)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", f.RuleId);
@@ -149,13 +208,13 @@ public static class SarifWriter
         json.WriteEndObject();
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        if (Uri(f) is { } uri)
+        if (Uri(f, cluster) is { } uri)
         {
             json.WriteStartObject("physicalLocation");
             json.WriteStartObject("artifactLocation");
             json.WriteString("uri", uri);
             json.WriteEndObject();
-            if (f.Source is { Line: > 0 } source)
+            if (ManifestFile(f) is not null && f.Source is { Line: > 0 } source)
             {
                 json.WriteStartObject("region");
                 json.WriteNumber("startLine", source.Line);

@@ -31,11 +31,15 @@ internal static class ScanCommand
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Scan the live cluster this kubeconfig file names, instead of manifests." };
         var context = new Option<string?>("--context") { Description = "Context in the --kubeconfig file. Default: its current context." };
         var inCluster = new Option<bool>("--in-cluster") { Description = "Scan the cluster this pod runs in, with its service account." };
+        var perTeam = new Option<bool>("--per-team")
+        {
+            Description = "With the html format, also write report-team-NAME.html for each team of scanner.yaml: only that team's findings, access and changes, to send to the team alone.",
+        };
         var store = StoreOption.Create();
         store.Description = "Record the scan in this history store (SQLite file, created when missing) and report what changed since the last scan. Default: store.path of scanner.yaml; without either, nothing is recorded.";
         var command = new Command("scan", "Scan manifests, a live cluster (--kubeconfig, --in-cluster) or the bundled demo, and write the reports.")
         {
-            config, from, outDir, format, failOn, templates, kubeconfig, context, inCluster, store,
+            config, from, outDir, format, failOn, templates, kubeconfig, context, inCluster, store, perTeam,
         };
         command.SetAction((parse, ct) => Task.FromResult(Run(
             env,
@@ -47,11 +51,12 @@ internal static class ScanCommand
             parse.GetValue(templates),
             Cluster(env, parse.GetValue(kubeconfig), parse.GetValue(context), parse.GetValue(inCluster), parse.GetValue(from) ?? []),
             parse.GetValue(store),
+            parse.GetValue(perTeam),
             ct)));
         return command;
     }
 
-    private static int Run(CliEnvironment env, string? configPath, string[] from, string outDir, string format, string failOn, string? templates, ClusterInput? cluster, string? store, CancellationToken ct)
+    private static int Run(CliEnvironment env, string? configPath, string[] from, string outDir, string format, string failOn, string? templates, ClusterInput? cluster, string? store, bool perTeam, CancellationToken ct)
     {
         var formats = format.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct().ToList();
         var unknown = formats.Except(ScanPipeline.SupportedFormats).ToList();
@@ -83,7 +88,12 @@ internal static class ScanCommand
         var input = cluster is null ? InputResolver.Resolve(env, loaded, from) : SnapshotInput.FromCluster(cluster);
         var storePath = store is not null ? env.Resolve(store) : loaded.Config.Store?.Path;
         var retention = loaded.Config.Store is { } settings ? new RetentionPolicy(settings.RetentionScans, settings.RetentionDays) : null;
-        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory, storePath, retention);
+        if (perTeam && !formats.Contains("html"))
+        {
+            throw new UserInputException("--per-team: writes per-team HTML reports; add html to --format.");
+        }
+
+        var request = new ScanRequest(loaded.Config, input, env.Resolve(outDir), formats, templatesDir, env.WorkingDirectory, storePath, retention, perTeam);
         var console = CreateConsole(env);
         ScanOutcome outcome;
         try

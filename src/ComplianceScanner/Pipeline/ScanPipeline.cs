@@ -57,7 +57,10 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
     {
         var finished = time.GetUtcNow();
         var recorded = Diff(store, request, snapshot, context, evaluation, started, finished);
-        var report = ReportPaths.Relativize(Render(snapshot, context, evaluation, started, finished, recorded), request.WorkingDirectory);
+        var report = ReportPaths.Relativize(Render(snapshot, context, evaluation, started, finished, recorded), request.WorkingDirectory) with
+        {
+            Trend = Trend(store, request.Config.ClusterName),
+        };
         if (request.StorePath is not null && EvidenceKey.DefaultPublicKey(request.StorePath) is { } key)
         {
             // The key that will sign this scan's evidence bundles, so the report and a bundle can be matched.
@@ -183,6 +186,33 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
             context.Duties);
     }
 
+    /// <summary>Scans of the cluster the report's trend chart shows: the most recent ones, this scan included.</summary>
+    public const int TrendLength = 20;
+
+    /// <summary>The order of <see cref="StoredScan.OpenBySeverity"/>: worst first.</summary>
+    private static readonly Severity[] TrendSeverities = [Severity.Critical, Severity.High, Severity.Medium, Severity.Low, Severity.Info];
+
+    /// <summary>The recent recorded scans of the cluster, oldest first (this one last); empty without a store.</summary>
+    private static ImmutableArray<ReportTrendPoint> Trend(ScanStore? store, string cluster)
+    {
+        if (store is null)
+        {
+            return [];
+        }
+
+        var scans = store.Scans(cluster);
+        return [.. scans.Skip(Math.Max(0, scans.Length - TrendLength)).Select(s => new ReportTrendPoint
+        {
+            ScanId = s.Id,
+            StartedAt = s.StartedAt,
+            Complete = s.Complete,
+            Total = s.Total,
+            Open = s.Open,
+            Excepted = s.Excepted,
+            BySeverity = [.. TrendSeverities.Select((severity, i) => new ReportCount(severity.ToName(), s.OpenBySeverity[i]))],
+        })];
+    }
+
     /// <summary>
     /// The exact scanner.yaml (only when the file still has the digest the scan was judged with) and the templates,
     /// kept with the scan for its evidence bundle.
@@ -237,6 +267,11 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
 
         // Render everything before writing anything: a template error must not leave a mix of new and old reports.
         var rendered = formats.Select(f => (Path.Combine(request.OutDirectory, f.FileName), f.Render(report, templates!))).ToList();
+        if (request.PerTeam && formats.Any(f => f.Name == "html"))
+        {
+            rendered.AddRange(new HtmlReportRenderer(templates!).RenderPerTeam(report).Select(t => (Path.Combine(request.OutDirectory, t.FileName), t.Content)));
+        }
+
         Directory.CreateDirectory(request.OutDirectory);
         foreach (var (path, content) in rendered)
         {

@@ -5,7 +5,8 @@ namespace ComplianceScanner.Pipeline;
 
 /// <summary>
 /// One scan to run: the layer model, the input, where and how to write the reports, the directory paths are shown
-/// relative to, and the history store to record into (null: not recorded, no drift).
+/// relative to, the history store to record into (null: not recorded, no drift), and whether the HTML report is also
+/// written once per team (<c>report-team-NAME.html</c>, only that team's findings).
 /// </summary>
 internal sealed record ScanRequest(
     ScannerConfig Config,
@@ -15,4 +16,5 @@ internal sealed record ScanRequest(
     string TemplatesDirectory,
     string WorkingDirectory,
     string? StorePath = null,
-    RetentionPolicy? Retention = null);
+    RetentionPolicy? Retention = null,
+    bool PerTeam = false);

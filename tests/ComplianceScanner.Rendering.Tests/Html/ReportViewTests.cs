@@ -66,4 +66,51 @@ public class ReportViewTests
         Assert.True(ReportView.From(complete with { Summary = complete.Summary with { Open = 0 } }).Clean);
         Assert.False(ReportView.From(ReportSamples.Incomplete() with { Summary = complete.Summary with { Open = 0 } }).Clean);
     }
+
+    [Fact]
+    public void From_FindingRows_MarkNewAndReopenedFindingsAndRankSeverities()
+    {
+        var view = ReportView.From(ReportSamples.Complete());
+
+        var rows = view.FindingRows.ToDictionary(r => r.Finding.Id);
+        Assert.Equal("new", rows["5be1a27c90d4e3f6"].Change);
+        Assert.Equal("reopened", rows["a3f9c1d2e4b5a6c7"].Change);
+        Assert.Equal(string.Empty, rows["0c9d8e7f6a5b4c3d"].Change);
+        Assert.Equal(0, rows["a3f9c1d2e4b5a6c7"].SeverityRank);
+        Assert.Equal(1, rows["5be1a27c90d4e3f6"].SeverityRank);
+        Assert.True(view.HasChanges);
+        Assert.False(ReportView.From(ReportSamples.Incomplete()).HasChanges);
+    }
+
+    [Fact]
+    public void From_FilterLists_AreDistinctSortedAndWithoutNull()
+    {
+        var view = ReportView.From(ReportSamples.Complete());
+
+        Assert.Equal(["SOD-GOV-002", "SOD-ING-001", "SOD-ING-002", "SOD-RBAC-001"], view.FilterRules.AsEnumerable());
+        Assert.Equal(["payments"], view.FilterNamespaces.AsEnumerable());
+        Assert.Equal(["payments"], view.FilterTeams.AsEnumerable());
+    }
+
+    [Fact]
+    public void TrendChart_SpansThePlotWithTheHighestCountAtTheTop()
+    {
+        var chart = TrendChart.From(ReportSamples.Trend())!;
+
+        Assert.Equal(4, chart.Max);
+        Assert.Equal([TrendChart.Left, (TrendChart.Left + TrendChart.Right) / 2.0, TrendChart.Right], chart.Marks.Select(m => m.X));
+        Assert.Equal(TrendChart.Top, chart.Marks[0].Y);
+        Assert.Equal(TrendChart.Bottom - ((TrendChart.Bottom - TrendChart.Top) / 4.0), chart.Marks[1].Y);
+        Assert.False(chart.Marks[1].Complete);
+        Assert.Equal($"{TrendChart.Left},{TrendChart.Top} 344,115.5 {TrendChart.Right},46.5", chart.OpenLine);
+    }
+
+    [Fact]
+    public void TrendChart_NeedsTwoScansAndNeverDividesByZero()
+    {
+        Assert.Null(TrendChart.From([]));
+        Assert.Null(TrendChart.From([ReportSamples.Trend()[0]]));
+        var clean = TrendChart.From([.. ReportSamples.Trend().Select(p => p with { Open = 0 })])!;
+        Assert.All(clean.Marks, m => Assert.Equal(TrendChart.Bottom, m.Y));
+    }
 }
