@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace ComplianceScanner.Evidence;
 
@@ -94,7 +95,7 @@ internal static class DeterministicTarGz
             size = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(size);
         }
 
-        if (crc != Crc32.Compute(tar) || size != unchecked((uint)tar.Length))
+        if (crc != Crc32.HashToUInt32(tar) || size != unchecked((uint)tar.Length))
         {
             throw new InvalidDataException("the gzip trailer does not match the content (a changed, truncated or appended archive)");
         }

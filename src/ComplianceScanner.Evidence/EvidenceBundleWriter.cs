@@ -52,8 +52,9 @@ public sealed class EvidenceBundleWriter
 
     /// <summary>
     /// Writes the bundle of scan <paramref name="scanId"/> (the newest scan when null) into <paramref name="outDirectory"/>
-    /// (created when missing; the file is replaced atomically), signs it with <paramref name="key"/>, and records its
-    /// digest in the store.
+    /// (created when missing; the file is replaced atomically), signs it with <paramref name="key"/> (reusing the
+    /// signature stored for the same manifest and key, so a re-created bundle is byte-identical), and records its
+    /// digest and signature in the store.
     /// </summary>
     /// <exception cref="HistoryStoreException">The scan is unknown, or the store cannot be read or written.</exception>
     /// <exception cref="EvidenceException">The output cannot be written, or a stored report or template cannot be used.</exception>
@@ -110,19 +111,28 @@ public sealed class EvidenceBundleWriter
             Files = [.. files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => new ManifestEntry(f.Path, f.Content.Length, Sha256(f.Content)))],
         };
         var manifestJson = manifest.ToJson();
+        var (signature, reused) = Signature(store, key, manifestJson);
         files.Add(new BundleFile(EvidenceManifest.FileName, manifestJson));
-        files.Add(new BundleFile(EvidenceManifest.SignatureFileName, key.Sign(manifestJson)));
+        files.Add(new BundleFile(EvidenceManifest.SignatureFileName, signature));
         var archive = DeterministicTarGz.Write(files, scan.FinishedAt);
         var digest = "sha256:" + Sha256(archive);
 
+        // Crash order. The signature was committed to the store above, before any file exists. The archive goes to a
+        // temporary file, then the bundle is recorded, then the temporary file is renamed into place:
+        // - a crash before the record leaves only a .tmp file; the store names no such bundle, and a rerun writes the
+        //   same bytes again (it reuses the stored signature) and replaces the .tmp;
+        // - a crash between the record and the rename leaves the store naming a bundle whose file is not in place yet;
+        //   since the signature is stored, a rerun re-creates exactly those bytes (the digest the store already holds,
+        //   so a next bundle chained to it meanwhile stays valid);
+        // - a finished file therefore always carries a signature the store holds. The reverse order (rename first)
+        //   could publish a bundle whose signature was never stored, which a later re-creation could not reproduce.
         var fileName = FileNameFor(scan.Cluster, scan.Id);
         var path = Path.Combine(outDirectory, fileName);
+        var temp = path + ".tmp";
         try
         {
             Directory.CreateDirectory(outDirectory);
-            var temp = path + ".tmp";
             File.WriteAllBytes(temp, archive);
-            File.Move(temp, path, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -130,7 +140,16 @@ public sealed class EvidenceBundleWriter
         }
 
         store.RecordBundle(scan.Cluster, scan.Id, digest, fileName, key.Fingerprint);
-        return new EvidenceBundle(path, digest, manifest);
+        try
+        {
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EvidenceException($"cannot write the bundle {path}: {ex.Message}", ex);
+        }
+
+        return new EvidenceBundle(path, digest, manifest, reused);
     }
 
     /// <summary>
@@ -174,6 +193,43 @@ public sealed class EvidenceBundleWriter
         var stem = fileName[..^FileSuffix.Length];
         var at = stem.LastIndexOf("-scan-", StringComparison.Ordinal);
         return at > 0 && long.TryParse(stem[(at + 6)..], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+    }
+
+    /// <summary>
+    /// The signature of the manifest: the one stored for these exact manifest bytes and this key when it verifies, or a
+    /// new one, committed to the store before it is used. ECDSA draws a random nonce per signature, so reuse is what
+    /// makes a re-created bundle byte-identical, without any custom signing code. A stored signature that does not
+    /// verify (damaged or tampered with) is never reused: it is replaced. Reused is true when the stored one was taken.
+    /// </summary>
+    private static (byte[] Signature, bool Reused) Signature(ScanStore store, EvidenceKey key, byte[] manifestJson)
+    {
+        var manifestDigest = "sha256:" + Sha256(manifestJson);
+        var stored = store.BundleSignature(manifestDigest, key.Fingerprint);
+
+        // Two attempts: another process may store its own signature between our read and our write; then its one (if valid) is used.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            if (stored is not null && key.Verify(manifestJson, stored))
+            {
+                return (stored, true);
+            }
+
+            var fresh = key.Sign(manifestJson);
+            var winner = store.RecordBundleSignature(manifestDigest, key.Fingerprint, fresh, replacing: stored);
+            if (winner.AsSpan().SequenceEqual(fresh))
+            {
+                return (fresh, false);
+            }
+
+            stored = winner;
+        }
+
+        if (stored is not null && key.Verify(manifestJson, stored))
+        {
+            return (stored, true);
+        }
+
+        throw new EvidenceException($"the manifest signature stored for {manifestDigest} keeps changing and does not verify with key {key.Fingerprint}: another process is writing invalid signatures to store {store.Path}.");
     }
 
     internal static string Sha256(byte[] data) => Convert.ToHexStringLower(SHA256.HashData(data));

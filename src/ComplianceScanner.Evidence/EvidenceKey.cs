@@ -10,12 +10,10 @@ namespace ComplianceScanner.Evidence;
 public sealed class EvidenceKey : IDisposable
 {
     private readonly ECDsa ecdsa;
-    private readonly byte[] scalar;
 
     private EvidenceKey(ECDsa ecdsa)
     {
         this.ecdsa = ecdsa;
-        scalar = ecdsa.ExportParameters(includePrivateParameters: true).D!;
         PublicKeyPem = ecdsa.ExportSubjectPublicKeyInfoPem() + "\n";
         Fingerprint = FingerprintOf(ecdsa.ExportSubjectPublicKeyInfo());
     }
@@ -162,8 +160,26 @@ public sealed class EvidenceKey : IDisposable
         return FingerprintOf(ecdsa.ExportSubjectPublicKeyInfo());
     }
 
-    /// <summary>Signs data: ECDSA P-256, SHA-256, deterministic nonce (RFC 6979), DER signature.</summary>
-    public byte[] Sign(ReadOnlySpan<byte> data) => DeterministicEcdsa.SignData(scalar, data);
+    /// <summary>
+    /// Signs data: ECDSA P-256, SHA-256, DER signature (what <c>openssl dgst -sha256 -verify</c> reads), by the
+    /// platform's implementation. The nonce is random, so signing the same data twice gives two different, equally
+    /// valid signatures; bundles stay byte-identical by reusing the stored signature (see <see cref="EvidenceBundleWriter"/>).
+    /// </summary>
+    public byte[] Sign(ReadOnlySpan<byte> data) => ecdsa.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+
+    /// <summary>True when <paramref name="signature"/> is a valid DER ECDSA P-256 SHA-256 signature of <paramref name="data"/> by this key.</summary>
+    public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        try
+        {
+            return ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        }
+        catch (CryptographicException)
+        {
+            // Bytes that are not even well-formed DER are simply not a valid signature.
+            return false;
+        }
+    }
 
     /// <summary>Verifies a DER ECDSA P-256 SHA-256 signature against a public key PEM.</summary>
     /// <exception cref="EvidenceException">The PEM is not an EC key.</exception>
@@ -185,7 +201,6 @@ public sealed class EvidenceKey : IDisposable
 
     public void Dispose()
     {
-        CryptographicOperations.ZeroMemory(scalar);
         ecdsa.Dispose();
     }
 

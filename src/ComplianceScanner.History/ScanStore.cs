@@ -294,6 +294,58 @@ public sealed class ScanStore : IDisposable
         });
     }
 
+    /// <summary>
+    /// The signature stored for a bundle manifest signed with a key, or null when none is stored. The store does not
+    /// check it: the caller verifies it with the key's public half before reusing it.
+    /// </summary>
+    /// <param name="manifestDigest"><c>sha256:</c> and the hex SHA-256 of the exact manifest bytes.</param>
+    /// <param name="keyFingerprint">The signing key's fingerprint.</param>
+    public byte[]? BundleSignature(string manifestDigest, string keyFingerprint)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(manifestDigest);
+        ArgumentException.ThrowIfNullOrEmpty(keyFingerprint);
+        using var cmd = Command(null, "SELECT signature FROM bundle_signatures WHERE manifest_digest = $manifest AND key_fingerprint = $key");
+        cmd.Parameters.AddWithValue("$manifest", manifestDigest);
+        cmd.Parameters.AddWithValue("$key", keyFingerprint);
+        return Guard(() => cmd.ExecuteScalar() as byte[]);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="signature"/> for a manifest and key, unless another process stored a different one since
+    /// the caller looked: the row is written when it still holds <paramref name="replacing"/> (null: there was no row;
+    /// otherwise the stored signature the caller found invalid). Returns the signature the store holds afterwards,
+    /// which is <paramref name="signature"/> unless another writer won the race; committed (fsynced) on return.
+    /// </summary>
+    public byte[] RecordBundleSignature(string manifestDigest, string keyFingerprint, byte[] signature, byte[]? replacing)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(manifestDigest);
+        ArgumentException.ThrowIfNullOrEmpty(keyFingerprint);
+        ArgumentNullException.ThrowIfNull(signature);
+        using var tx = Guard(() => connection.BeginTransaction(deferred: false));
+        using var select = Command(tx, "SELECT signature FROM bundle_signatures WHERE manifest_digest = $manifest AND key_fingerprint = $key");
+        select.Parameters.AddWithValue("$manifest", manifestDigest);
+        select.Parameters.AddWithValue("$key", keyFingerprint);
+        var current = Guard(() => select.ExecuteScalar() as byte[]);
+        var unchanged = current is null ? replacing is null : replacing is not null && current.AsSpan().SequenceEqual(replacing);
+        if (!unchanged)
+        {
+            return current!;
+        }
+
+        Execute(
+            tx,
+            "INSERT OR REPLACE INTO bundle_signatures (manifest_digest, key_fingerprint, signature) VALUES ($manifest, $key, $signature)",
+            ("$manifest", manifestDigest),
+            ("$key", keyFingerprint),
+            ("$signature", signature));
+        Guard(() =>
+        {
+            tx.Commit();
+            return 0;
+        });
+        return signature;
+    }
+
     /// <summary>The lifecycle of every finding ever seen in the cluster, by fingerprint order.</summary>
     public ImmutableArray<FindingRecord> FindingHistory(string cluster) =>
         [.. LoadRecords(cluster, null).OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Value.Record)];

@@ -145,6 +145,17 @@ internal static class StoreSchema
         );
         CREATE INDEX bundles_by_cluster ON bundles (cluster, scan_id);
         """,
+
+        // 4: the signature of each bundle manifest, by manifest digest and key. ECDSA signing draws a random nonce, so
+        // re-creating a scan's bundle reuses the stored signature to give the same bytes (see EvidenceBundleWriter).
+        """
+        CREATE TABLE bundle_signatures (
+            manifest_digest TEXT NOT NULL,
+            key_fingerprint TEXT NOT NULL,
+            signature BLOB NOT NULL,
+            PRIMARY KEY (manifest_digest, key_fingerprint)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -174,4 +174,42 @@ public sealed class EvidenceBundleVerifierTests : IDisposable
         Assert.True(EvidenceBundleVerifier.Verify(path).Valid);
         Assert.False(EvidenceBundleVerifier.Verify(path, key.PublicKeyPem).Valid);
     }
+
+    [SkippableFact]
+    public void Manifest_signature_verifies_with_openssl_and_a_changed_manifest_does_not()
+    {
+        // The format promise in docs/evidence.md: auditors can check the signature without this scanner.
+        var openssl = new[] { "/usr/bin/openssl", "/usr/local/bin/openssl" }.FirstOrDefault(File.Exists);
+        Skip.If(openssl is null, "openssl is not installed; the OpenSSL interoperability check is skipped.");
+        var dir = Path.Combine(fixture.Directory, "openssl");
+        Directory.CreateDirectory(dir);
+        var files = Files().ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
+        File.WriteAllBytes(Path.Combine(dir, "manifest.json"), files["manifest.json"]);
+        File.WriteAllBytes(Path.Combine(dir, "changed.json"), [.. files["manifest.json"], (byte)' ']);
+        File.WriteAllBytes(Path.Combine(dir, "manifest.sig"), files["manifest.sig"]);
+        File.WriteAllBytes(Path.Combine(dir, "public-key.pem"), files["public-key.pem"]);
+
+        Assert.Equal(0, OpenSslVerify(openssl!, dir, "manifest.json"));
+        Assert.Equal(1, OpenSslVerify(openssl!, dir, "changed.json"));
+    }
+
+    private static int OpenSslVerify(string openssl, string dir, string data)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(openssl)
+        {
+            WorkingDirectory = dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { "dgst", "-sha256", "-verify", "public-key.pem", "-signature", "manifest.sig", data })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode;
+    }
 }

@@ -19,6 +19,8 @@ public sealed class EvidenceBundleWriterTests
         return DeterministicTarGz.Read(stream).ToDictionary(f => f.Path, f => f.Content, StringComparer.Ordinal);
     }
 
+    private static string ManifestDigest(Dictionary<string, byte[]> files) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(files["manifest.json"]));
+
     [Fact]
     public void Bundle_holds_every_piece_of_evidence_listed_in_the_manifest()
     {
@@ -93,6 +95,72 @@ public sealed class EvidenceBundleWriterTests
         var b = File.ReadAllBytes(writer.Write(fixture.Store, second, key, Path.Combine(fixture.Directory, "b")).Path);
 
         Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Second_bundle_of_a_scan_reuses_the_signature_stored_with_the_first()
+    {
+        using var fixture = new EvidenceFixture();
+        fixture.Record(1);
+        using var key = NewKey();
+        var writer = new EvidenceBundleWriter();
+
+        var first = writer.Write(fixture.Store, 1, key, Path.Combine(fixture.Directory, "a"));
+        var second = writer.Write(fixture.Store, 1, key, Path.Combine(fixture.Directory, "b"));
+        var files = Contents(second.Path);
+
+        Assert.False(first.SignatureReused);
+        Assert.True(second.SignatureReused);
+        Assert.Equal(File.ReadAllBytes(first.Path), File.ReadAllBytes(second.Path));
+        Assert.Equal(files["manifest.sig"], fixture.Store.BundleSignature(ManifestDigest(files), key.Fingerprint));
+        Assert.Equal([first.Digest], fixture.Store.Bundles("fixture").Select(b => b.Digest));
+        Assert.False(File.Exists(second.Path + ".tmp"));
+    }
+
+    [Fact]
+    public void Tampered_stored_signature_is_not_reused_but_replaced_by_a_new_valid_one()
+    {
+        using var fixture = new EvidenceFixture();
+        fixture.Record(1);
+        using var key = NewKey();
+        var writer = new EvidenceBundleWriter();
+        var first = writer.Write(fixture.Store, 1, key, Path.Combine(fixture.Directory, "a"));
+        var manifestDigest = ManifestDigest(Contents(first.Path));
+        var original = fixture.Store.BundleSignature(manifestDigest, key.Fingerprint)!;
+        var tampered = (byte[])original.Clone();
+        tampered[^1] ^= 0x01;
+        Assert.Same(tampered, fixture.Store.RecordBundleSignature(manifestDigest, key.Fingerprint, tampered, replacing: original));
+
+        var second = writer.Write(fixture.Store, 1, key, Path.Combine(fixture.Directory, "b"));
+        var signature = Contents(second.Path)["manifest.sig"];
+
+        Assert.False(second.SignatureReused);
+        Assert.NotEqual(tampered, signature);
+        Assert.True(key.Verify(Contents(second.Path)["manifest.json"], signature));
+        Assert.Equal(signature, fixture.Store.BundleSignature(manifestDigest, key.Fingerprint));
+        Assert.True(EvidenceBundleVerifier.Verify(second.Path, key.PublicKeyPem).Valid);
+    }
+
+    [Fact]
+    public void Another_key_signs_anew_and_each_key_keeps_its_own_stored_signature()
+    {
+        using var fixture = new EvidenceFixture();
+        fixture.Record(1);
+        using var key = NewKey();
+        using var other = NewKey();
+        var writer = new EvidenceBundleWriter();
+
+        var first = writer.Write(fixture.Store, 1, key, Path.Combine(fixture.Directory, "a"));
+        var byOther = writer.Write(fixture.Store, 1, other, Path.Combine(fixture.Directory, "b"));
+        var again = writer.Write(fixture.Store, 1, key, Path.Combine(fixture.Directory, "c"));
+
+        Assert.False(byOther.SignatureReused);
+        Assert.Equal(other.Fingerprint, byOther.Manifest.PublicKeyFingerprint);
+        Assert.True(EvidenceBundleVerifier.Verify(byOther.Path, other.PublicKeyPem).Valid);
+        Assert.False(EvidenceBundleVerifier.Verify(byOther.Path, key.PublicKeyPem).Valid);
+        Assert.NotNull(fixture.Store.BundleSignature(ManifestDigest(Contents(byOther.Path)), other.Fingerprint));
+        Assert.True(again.SignatureReused);
+        Assert.Equal(File.ReadAllBytes(first.Path), File.ReadAllBytes(again.Path));
     }
 
     [Fact]

@@ -40,6 +40,26 @@ public sealed class EvidenceKeyTests
         Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(ecdsa.ExportSubjectPublicKeyInfo())), key.Fingerprint);
     }
 
+    [Fact]
+    public void Signatures_are_DER_with_a_random_nonce_and_verify_with_the_key_and_its_public_PEM()
+    {
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        using var key = EvidenceKey.FromPem(ecdsa.ExportPkcs8PrivateKeyPem(), "test");
+        var data = System.Text.Encoding.UTF8.GetBytes("{\"format\":\"manifest\"}\n");
+        byte[] changed = [.. data, 0x20];
+
+        var first = key.Sign(data);
+        var second = key.Sign(data);
+
+        // The platform signer draws a fresh nonce: equal signatures would mean a reused nonce.
+        Assert.NotEqual(first, second);
+        Assert.True(ecdsa.VerifyData(data, first, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+        Assert.True(key.Verify(data, second));
+        Assert.True(EvidenceKey.Verify(key.PublicKeyPem, "pub", data, first));
+        Assert.False(key.Verify(changed, first));
+        Assert.False(key.Verify(data, [0x30, 0x01, 0x00]));
+    }
+
     [Theory]
     [InlineData("p384", "is on curve")]
     [InlineData("public", "holds a public key only")]

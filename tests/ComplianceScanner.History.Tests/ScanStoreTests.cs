@@ -404,6 +404,30 @@ public sealed class ScanStoreTests
     }
 
     [Fact]
+    public void Bundle_signature_is_stored_per_manifest_and_key_and_a_concurrent_writer_keeps_its_own()
+    {
+        using var file = new StoreFile();
+        using var store = file.Open();
+        byte[] mine = [1, 2, 3];
+        byte[] theirs = [4, 5, 6];
+        byte[] fresh = [7, 8, 9];
+
+        Assert.Null(store.BundleSignature("sha256:m", "sha256:key"));
+        Assert.Same(mine, store.RecordBundleSignature("sha256:m", "sha256:key", mine, replacing: null));
+
+        // Another writer saw no row either; the stored one wins and is returned instead.
+        Assert.Equal(mine, store.RecordBundleSignature("sha256:m", "sha256:key", theirs, replacing: null));
+
+        // Replacing needs the row to still hold what the caller found invalid.
+        Assert.Equal(mine, store.RecordBundleSignature("sha256:m", "sha256:key", theirs, replacing: fresh));
+        Assert.Same(fresh, store.RecordBundleSignature("sha256:m", "sha256:key", fresh, replacing: mine));
+
+        Assert.Equal(fresh, store.BundleSignature("sha256:m", "sha256:key"));
+        Assert.Null(store.BundleSignature("sha256:m", "sha256:other"));
+        Assert.Null(store.BundleSignature("sha256:n", "sha256:key"));
+    }
+
+    [Fact]
     public void Store_of_schema_version_1_is_migrated_keeping_its_scans()
     {
         using var file = new StoreFile();
@@ -412,13 +436,7 @@ public sealed class ScanStoreTests
             store.Record(FixtureCluster.Scan(1), RetentionPolicy.Default);
         }
 
-        using (var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "DROP TABLE scan_files; DROP TABLE blobs; DROP TABLE bundles; UPDATE schema_version SET version = 1";
-            cmd.ExecuteNonQuery();
-        }
+        SchemaRollback.ToVersion(file.Path, 1);
 
         using var migrated = ScanStore.OpenExisting(file.Path);
 

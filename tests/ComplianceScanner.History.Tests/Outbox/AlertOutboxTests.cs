@@ -1,5 +1,4 @@
 using ComplianceScanner.History.Outbox;
-using Microsoft.Data.Sqlite;
 
 namespace ComplianceScanner.History.Tests.Outbox;
 
@@ -16,13 +15,7 @@ public sealed class AlertOutboxTests
             store.Record(FixtureCluster.Scan(1), RetentionPolicy.Default);
         }
 
-        using (var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = "DROP TABLE alert_outbox; DROP TABLE alert_scans; UPDATE schema_version SET version = 1;";
-            cmd.ExecuteNonQuery();
-        }
+        SchemaRollback.ToVersion(file.Path, 1);
 
         using (var outbox = AlertOutbox.Open(file.Path))
         {
