@@ -14,10 +14,13 @@ namespace ComplianceScanner.Configuration.Binding;
 internal static class AgentSection
 {
     /// <summary>The report formats <c>agent.output.formats</c> accepts (the renderers of the Rendering project).</summary>
-    internal static readonly ImmutableArray<string> Formats = ["html", "json", "sarif", "junit", "markdown"];
+    internal static readonly ImmutableArray<string> Formats = ["html", "json", "sarif", "junit", "markdown", "policyreport"];
 
     private static readonly FieldTable Fields = new(
-        FieldSpec.Optional("quietPeriod"), FieldSpec.Optional("maxDelay"), FieldSpec.Optional("leaderElection"), FieldSpec.Optional("output"));
+        FieldSpec.Optional("quietPeriod"), FieldSpec.Optional("maxDelay"), FieldSpec.Optional("leaderElection"), FieldSpec.Optional("output"),
+        FieldSpec.Optional("publishPolicyReports"), FieldSpec.Optional("bundles"));
+
+    private static readonly FieldTable BundleFields = new(FieldSpec.Optional("directory"), FieldSpec.Optional("keep"), FieldSpec.Optional("key"));
 
     private static readonly FieldTable ElectionFields = new(
         FieldSpec.Optional("enabled"),
@@ -56,7 +59,48 @@ internal static class AgentSection
             settings = BindOutput(context, output, settings);
         }
 
+        settings = settings with { PublishPolicyReports = view.Bool("publishPolicyReports") ?? false };
+        if (view.Mapping("bundles", BundleFields) is { } bundles)
+        {
+            settings = settings with { Bundles = BindBundles(context, bundles) };
+        }
+
         return config with { Agent = settings };
+    }
+
+    private static BundleSettings BindBundles(BindingContext context, MappingView view)
+    {
+        var s = BundleSettings.Default;
+        s = s with { Directory = Path(context, view, "directory"), KeyPath = Path(context, view, "key") };
+        if (view.String("keep") is { } keep)
+        {
+            if (int.TryParse(keep.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
+            {
+                s = s with { Keep = n };
+            }
+            else
+            {
+                context.Diagnostics.Error(keep.Node, keep.Path, ConfigDiagnosticCodes.InvalidValue, $"must be a whole number of bundles, at least 1, got {NodeText.Quote(keep.Value)}.");
+            }
+        }
+
+        return s;
+    }
+
+    private static string? Path(BindingContext context, MappingView view, string field)
+    {
+        if (view.String(field) is not { } text)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text.Value) || text.Value.Contains('\0', StringComparison.Ordinal))
+        {
+            context.Diagnostics.Error(text.Node, text.Path, ConfigDiagnosticCodes.InvalidValue, $"must be a path, got {NodeText.Quote(text.Value)}.");
+            return null;
+        }
+
+        return System.IO.Path.GetFullPath(text.Value, context.BaseDirectory);
     }
 
     private static LeaderElectionSettings BindElection(BindingContext context, MappingView view)
@@ -124,7 +168,7 @@ internal static class AgentSection
             }
             else
             {
-                settings = settings with { OutputDirectory = Path.GetFullPath(dir.Value, context.BaseDirectory) };
+                settings = settings with { OutputDirectory = System.IO.Path.GetFullPath(dir.Value, context.BaseDirectory) };
             }
         }
 

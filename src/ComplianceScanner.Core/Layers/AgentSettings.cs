@@ -23,4 +23,10 @@ public sealed record AgentSettings
 
     /// <summary>The report formats written to <see cref="OutputDirectory"/>.</summary>
     public ImmutableArray<string> OutputFormats { get; init; } = ["html", "json"];
+
+    /// <summary>Apply each scan's PolicyReports / ClusterPolicyReports to the cluster (needs the policyreports RBAC component).</summary>
+    public bool PublishPolicyReports { get; init; }
+
+    /// <summary>Where and how many evidence bundles the <c>schedule.bundles</c> job keeps.</summary>
+    public BundleSettings Bundles { get; init; } = BundleSettings.Default;
 }

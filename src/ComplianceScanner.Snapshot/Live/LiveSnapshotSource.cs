@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using ComplianceScanner.Core.Model;
+using ComplianceScanner.Snapshot.Live.PolicyReports;
 using k8s;
 using k8s.Exceptions;
 
@@ -44,6 +45,9 @@ public sealed class LiveSnapshotSource : IDisposable
     internal IKubernetes Client { get; }
 
     /// <summary>True when running in a pod with a service-account token (the in-cluster configuration is available).</summary>
+    /// <summary>A publisher of PolicyReports to this cluster, through the same client (and credentials) the snapshot uses.</summary>
+    public PolicyReportPublisher CreatePolicyReportPublisher() => new(Client);
+
     public static bool IsInCluster() => KubernetesClientConfiguration.IsInCluster();
 
     /// <summary>

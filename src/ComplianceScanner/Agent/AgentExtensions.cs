@@ -1,3 +1,4 @@
+using ComplianceScanner.Agent.PostScan;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceScanner.Agent;
@@ -14,7 +15,11 @@ internal static class AgentExtensions
     /// </summary>
     public static IServiceCollection AddPostScanWork(this IServiceCollection services)
     {
-        // None yet: alerts, PolicyReports, evidence bundles and e-mail register here as they are added.
+        services.AddHttpClient(AlertsHandler.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
+        services.AddSingleton<IScanCompletedHandler, PolicyReportsHandler>();
+        services.AddSingleton<IScanCompletedHandler, AlertsHandler>();
+        services.AddHostedService<AlertRedelivery>();
+        services.AddSingleton<IScheduledWorkHandler, BundlesHandler>();
         return services;
     }
 }

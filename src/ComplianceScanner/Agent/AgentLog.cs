@@ -52,4 +52,19 @@ internal static partial class AgentLog
 
     [LoggerMessage(31, LogLevel.Debug, "Rescan of {Changes} change(s) in {Sets} signal(s): {Mode}")]
     public static partial void Rescan(ILogger logger, int changes, int sets, string mode);
+
+    [LoggerMessage(40, LogLevel.Information, "Alerts for scan {ScanId}: {Summary}")]
+    public static partial void AlertsDelivered(ILogger logger, long scanId, string summary);
+
+    [LoggerMessage(41, LogLevel.Warning, "Alert redelivery: {Summary}")]
+    public static partial void AlertsRedelivered(ILogger logger, string summary);
+
+    [LoggerMessage(42, LogLevel.Information, "Evidence bundle {File} written for scan {ScanId}{KeyNote}; {Removed} old bundles removed")]
+    public static partial void BundleWritten(ILogger logger, string file, long scanId, string keyNote, int removed);
+
+    [LoggerMessage(43, LogLevel.Warning, "Evidence bundles are scheduled but no history store is configured: nothing to bundle")]
+    public static partial void BundlesWithoutStore(ILogger logger);
+
+    [LoggerMessage(44, LogLevel.Information, "PolicyReports for scan {Sequence}: {Created} created, {Updated} updated, {Deleted} deleted")]
+    public static partial void PolicyReportsPublished(ILogger logger, int sequence, int created, int updated, int deleted);
 }
