@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ComplianceScanner.Core.Rules.Gateway;
 using ComplianceScanner.Core.Rules.Ingress;
 using ComplianceScanner.Core.Rules.Rbac;
 
@@ -43,6 +44,13 @@ public static class RuleCatalogue
         new UnusedRoleRule(),
         new AggregationInjectionRule(),
         new DangerousVerbsRule(),
+        new RouteHostOutsideTeamHostsRule(),
+        new ListenerAdmitsAllNamespacesRule(),
+        new ListenerMutableSelectorRule(),
+        new ListenerHostnameNotDelegatedRule(),
+        new ReferenceWithoutGrantRule(),
+        new BroadReferenceGrantRule(),
+        new RouteGatewayNotAllowedRule(),
     ];
 
     /// <summary>Descriptors of all rules, including those the evaluator produces itself.</summary>
