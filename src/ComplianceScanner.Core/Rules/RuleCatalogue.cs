@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ComplianceScanner.Core.Rules.Gateway;
 using ComplianceScanner.Core.Rules.Ingress;
+using ComplianceScanner.Core.Rules.Joins;
 using ComplianceScanner.Core.Rules.Rbac;
 
 namespace ComplianceScanner.Core.Rules;
@@ -51,6 +52,9 @@ public static class RuleCatalogue
         new ReferenceWithoutGrantRule(),
         new BroadReferenceGrantRule(),
         new RouteGatewayNotAllowedRule(),
+        new SnippetIngressWriterRule(),
+        new IngressClassWriterRule(),
+        new NamespaceLabelerRule(),
     ];
 
     /// <summary>Descriptors of all rules, including those the evaluator produces itself.</summary>
