@@ -8,7 +8,7 @@ namespace ComplianceScanner.Core.Rules.Joins;
 /// SOD-ING-020: a subject outside the cluster layer can create IngressClasses or change one (and so mark it the cluster
 /// default with <c>ingressclass.kubernetes.io/is-default-class</c>): every Ingress without a class would follow it.
 /// </summary>
-public sealed class IngressClassWriterRule : IRule
+public sealed class IngressClassWriterRule : ISubjectRule
 {
     private static readonly string[] WriteVerbs = ["create", "update", "patch"];
 
@@ -23,10 +23,14 @@ public sealed class IngressClassWriterRule : IRule
         Inputs = RuleInputs.All,
     };
 
-    public IEnumerable<Finding> Evaluate(EvaluationContext context)
+    public IEnumerable<Finding> Evaluate(EvaluationContext context) => Findings(context, only: null);
+
+    public IEnumerable<Finding> EvaluateSubjects(EvaluationContext context, IReadOnlyCollection<Subject> subjects) => Findings(context, subjects);
+
+    private IEnumerable<Finding> Findings(EvaluationContext context, IReadOnlyCollection<Subject>? only)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var holders = JoinAccess.OutsideClusterLayer(context, "networking.k8s.io", "ingressclasses", WriteVerbs, clusterScoped: true);
+        var holders = JoinAccess.OutsideClusterLayer(context, "networking.k8s.io", "ingressclasses", WriteVerbs, clusterScoped: true, only);
         if (holders.Count == 0)
         {
             yield break;

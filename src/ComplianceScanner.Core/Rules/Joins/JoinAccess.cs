@@ -1,3 +1,4 @@
+using ComplianceScanner.Core.Duties;
 using ComplianceScanner.Core.Evaluation;
 using ComplianceScanner.Core.Findings;
 using ComplianceScanner.Core.Model;
@@ -17,9 +18,11 @@ internal static class JoinAccess
 
     /// <summary>
     /// Holders of any of <paramref name="verbs"/> on the resource; <paramref name="clusterScoped"/> ignores RoleBinding
-    /// grants (they never reach cluster-scoped objects). Empty when RBAC could not be read completely.
+    /// grants (they never reach cluster-scoped objects). Empty when RBAC could not be read completely. With
+    /// <paramref name="only"/>, just those subjects (canonical), for re-evaluation after a binding change.
     /// </summary>
-    public static List<Holder> OutsideClusterLayer(EvaluationContext context, string group, string resource, IReadOnlyList<string> verbs, bool clusterScoped)
+    public static List<Holder> OutsideClusterLayer(
+        EvaluationContext context, string group, string resource, IReadOnlyList<string> verbs, bool clusterScoped, IReadOnlyCollection<Subject>? only = null)
     {
         if (!RbacInputs.Complete(context))
         {
@@ -28,16 +31,21 @@ internal static class JoinAccess
 
         var standings = new SubjectStandings(context);
         var rule = new PolicyRule { ApiGroups = [group], Resources = [resource], Verbs = [.. verbs] };
-        return [.. context.Permissions.WhoHolds(rule, includeNameRestricted: false, includeSystemMasters: false)
+        var coverage = only is null
+            ? context.Permissions.WhoHolds(rule, includeNameRestricted: false, includeSystemMasters: false)
+            : only.Select(SubjectIdentity.Canonical).Distinct().SelectMany(s => context.Permissions.GrantsCovering(s, rule));
+        return [.. coverage
             .Where(c => c.IsFull && c.Grant.Binding is not null && c.Grant.Role is not null && c.Grant.Source is not null && (!clusterScoped || c.Grant.IsClusterWide))
             .Select(c => (Coverage: c, Standing: standings.Of(c.Subject)))
             .Where(x => !x.Standing.IsClusterLayer)
-            .GroupBy(x => (x.Coverage.Subject, Binding: x.Coverage.Grant.Binding!.Reference))
+            .GroupBy(x => (Subject: SubjectIdentity.Canonical(x.Coverage.Subject), Binding: x.Coverage.Grant.Binding!.Reference))
+            .OrderBy(g => g.Key.Subject.ToString(), StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Binding)
             .Select(g =>
             {
                 var first = g.First();
                 var held = g.SelectMany(x => x.Coverage.Covered).SelectMany(t => t.Verbs).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-                return new Holder(first.Coverage.Subject, first.Standing, first.Coverage.Grant, held);
+                return new Holder(g.Key.Subject, first.Standing, first.Coverage.Grant, held);
             })];
     }
 

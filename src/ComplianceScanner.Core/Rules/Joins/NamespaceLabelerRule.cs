@@ -10,7 +10,7 @@ namespace ComplianceScanner.Core.Rules.Joins;
 /// <c>namespaceSelector</c> or a Gateway listener's <c>allowedRoutes</c> selector depends on labels other than
 /// <c>kubernetes.io/metadata.name</c>: by labelling a namespace it moves it into a team or onto a listener.
 /// </summary>
-public sealed class NamespaceLabelerRule : IRule
+public sealed class NamespaceLabelerRule : ISubjectRule
 {
     private static readonly string[] WriteVerbs = ["create", "update", "patch"];
 
@@ -25,7 +25,11 @@ public sealed class NamespaceLabelerRule : IRule
         Inputs = RuleInputs.All,
     };
 
-    public IEnumerable<Finding> Evaluate(EvaluationContext context)
+    public IEnumerable<Finding> Evaluate(EvaluationContext context) => Findings(context, only: null);
+
+    public IEnumerable<Finding> EvaluateSubjects(EvaluationContext context, IReadOnlyCollection<Subject> subjects) => Findings(context, subjects);
+
+    private IEnumerable<Finding> Findings(EvaluationContext context, IReadOnlyCollection<Subject>? only)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dependents = new List<(string Key, Evidence Evidence)>();
@@ -56,7 +60,7 @@ public sealed class NamespaceLabelerRule : IRule
         }
 
         var key = string.Join(",", dependents.Select(d => d.Key).Order(StringComparer.Ordinal));
-        foreach (var holder in JoinAccess.OutsideClusterLayer(context, string.Empty, "namespaces", WriteVerbs, clusterScoped: false))
+        foreach (var holder in JoinAccess.OutsideClusterLayer(context, string.Empty, "namespaces", WriteVerbs, clusterScoped: false, only))
         {
             // A RoleBinding reaches only the namespace object of its own namespace (the API server puts a Namespace's
             // name in the request's namespace), and never create.

@@ -1,5 +1,6 @@
 using ComplianceScanner.Core.Evaluation;
 using ComplianceScanner.Core.Findings;
+using ComplianceScanner.Core.Model;
 
 namespace ComplianceScanner.Core.Rules.Joins;
 
@@ -8,7 +9,7 @@ namespace ComplianceScanner.Core.Rules.Joins;
 /// ingress-nginx controller that accepts snippet (Critical-risk) annotations: it can inject configuration into the shared
 /// controller. Both halves of the join are in the evidence.
 /// </summary>
-public sealed class SnippetIngressWriterRule : IRule
+public sealed class SnippetIngressWriterRule : ISubjectRule
 {
     private static readonly string[] WriteVerbs = ["create", "update", "patch"];
 
@@ -23,7 +24,11 @@ public sealed class SnippetIngressWriterRule : IRule
         Inputs = RuleInputs.All,
     };
 
-    public IEnumerable<Finding> Evaluate(EvaluationContext context)
+    public IEnumerable<Finding> Evaluate(EvaluationContext context) => Findings(context, only: null);
+
+    public IEnumerable<Finding> EvaluateSubjects(EvaluationContext context, IReadOnlyCollection<Subject> subjects) => Findings(context, subjects);
+
+    private IEnumerable<Finding> Findings(EvaluationContext context, IReadOnlyCollection<Subject>? only)
     {
         ArgumentNullException.ThrowIfNull(context);
         var routes = SnippetControllers.Find(context.Snapshot).ToList();
@@ -39,8 +44,8 @@ public sealed class SnippetIngressWriterRule : IRule
             new Evidence("object", r.Class.Reference.ToString(), $"spec.controller {r.Class.Controller}, served by {r.Controller.Reference} container {r.Container.Name}"),
             new Evidence("field", $"{r.ConfigMap.Reference}: data[{r.Setting}]", r.Value),
         }).Distinct().ToList();
-        var holders = JoinAccess.OutsideClusterLayer(context, "networking.k8s.io", "ingresses", WriteVerbs, clusterScoped: false)
-            .Concat(JoinAccess.OutsideClusterLayer(context, "extensions", "ingresses", WriteVerbs, clusterScoped: false))
+        var holders = JoinAccess.OutsideClusterLayer(context, "networking.k8s.io", "ingresses", WriteVerbs, clusterScoped: false, only)
+            .Concat(JoinAccess.OutsideClusterLayer(context, "extensions", "ingresses", WriteVerbs, clusterScoped: false, only))
             .GroupBy(h => (h.Subject, h.Grant.Binding!.Reference))
             .Select(g => g.First());
         foreach (var holder in holders)
