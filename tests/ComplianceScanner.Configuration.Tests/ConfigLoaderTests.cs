@@ -191,7 +191,7 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal("default", config.ClusterName);
         Assert.Null(config.SourcePath);
         Assert.Same(BuiltinDuties.All, config.Duties);
-        Assert.Equal(7, config.Duties.Count);
+        Assert.Equal(8, config.Duties.Count);
         Assert.All(config.Duties.Values, d => Assert.True(d.Builtin));
         Assert.Same(LayerDefinition.Empty, config.ClusterLayer);
         Assert.Same(LayerDefinition.Empty, config.SecurityLayer);

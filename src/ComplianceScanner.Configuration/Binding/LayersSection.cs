@@ -27,7 +27,8 @@ internal static class LayersSection
         FieldSpec.Optional("ingressClasses"),
         FieldSpec.Optional("duties"),
         FieldSpec.Optional("requireTls"),
-        FieldSpec.Optional("contacts"));
+        FieldSpec.Optional("contacts"),
+        FieldSpec.Optional("gateways"));
 
     public static ScannerConfig Bind(BindingContext context, YamlNode node, string path, ScannerConfig config)
     {
@@ -181,6 +182,18 @@ internal static class LayersSection
             contacts.Add(contact.Value);
         }
 
+        var gateways = ImmutableArray.CreateBuilder<string>();
+        foreach (var gateway in team.Strings("gateways"))
+        {
+            if (GatewayPatternProblem(gateway.Value) is { } problem)
+            {
+                context.Diagnostics.Error(gateway.Node, gateway.Path, ConfigDiagnosticCodes.InvalidValue, $"invalid Gateway {NodeText.Quote(gateway.Value)}: {problem}. Hint: gateways: [infra/shared-gateway, \"edge/*\"].");
+                continue;
+            }
+
+            gateways.Add(gateway.Value);
+        }
+
         var duties = context.DutyNames(team.Strings("duties")).ToImmutableArray();
         var requireTls = team.Bool("requireTls") ?? false;
         return name is null
@@ -196,6 +209,28 @@ internal static class LayersSection
                 Duties = duties,
                 RequireTls = requireTls,
                 Contacts = contacts.ToImmutable(),
+                Gateways = gateways.ToImmutable(),
             };
+    }
+
+    /// <summary>A Gateway reference of a team: <c>namespace/name</c>, each part a name or a glob.</summary>
+    private static string? GatewayPatternProblem(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0 || slash == text.Length - 1 || text.IndexOf('/', slash + 1) >= 0)
+        {
+            return "write it as namespace/name (globs allowed in either part)";
+        }
+
+        var name = text[(slash + 1)..];
+        if (NameRules.NamespacePatternProblem(text[..slash]) is { } nsProblem)
+        {
+            return "namespace part: " + nsProblem;
+        }
+
+        // Gateway names are DNS subdomains (dots allowed), or globs over them.
+        return Glob.IsPattern(name)
+            ? name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.' or '*' or '?') ? null : "name part: a glob may hold only lower-case letters, digits, '-', '.', * and ?"
+            : NameRules.IsDnsSubdomain(name) ? null : "name part: a Gateway name is a DNS subdomain (lower-case letters, digits, '-' and '.')";
     }
 }

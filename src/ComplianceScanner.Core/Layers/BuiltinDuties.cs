@@ -15,8 +15,16 @@ public static class BuiltinDuties
     {
         new Duty(
             "route-editing",
-            "Create, change or delete Ingresses: decide which hosts and paths reach which Services.",
-            [Rule(["networking.k8s.io", "extensions"], ["ingresses"], Write)],
+            "Create, change or delete Ingresses, HTTPRoutes and GRPCRoutes, and the ReferenceGrants that let them reach other namespaces: decide which hosts and paths reach which Services.",
+            [
+                Rule(["networking.k8s.io", "extensions"], ["ingresses"], Write),
+                Rule([GatewayApi.Group], ["httproutes", "grpcroutes", "referencegrants"], Write),
+            ],
+            true),
+        new Duty(
+            "gateway-management",
+            "Create, change or delete GatewayClasses and Gateways (Gateway API infrastructure provider and cluster operator): listeners, their hostnames, and which namespaces may attach Routes.",
+            [Rule([GatewayApi.Group], ["gatewayclasses", "gateways"], Write)],
             true),
         new Duty(
             "tls-management",

@@ -26,6 +26,12 @@ public sealed record TeamDefinition
 
     public bool RequireTls { get; init; }
 
+    /// <summary>
+    /// Gateways (<c>namespace/name</c>, globs allowed) the team's HTTPRoutes and GRPCRoutes may attach to; empty means any
+    /// Gateway whose listeners admit the team's namespaces.
+    /// </summary>
+    public ImmutableArray<string> Gateways { get; init; } = [];
+
     /// <summary>Where the team's reports and alerts go (e-mail addresses or channel names).</summary>
     public ImmutableArray<string> Contacts { get; init; } = [];
 }

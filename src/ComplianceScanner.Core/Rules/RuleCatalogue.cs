@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using ComplianceScanner.Core.Rules.Gateway;
 using ComplianceScanner.Core.Rules.Ingress;
+using ComplianceScanner.Core.Rules.Joins;
 using ComplianceScanner.Core.Rules.Rbac;
 
 namespace ComplianceScanner.Core.Rules;
@@ -43,6 +45,16 @@ public static class RuleCatalogue
         new UnusedRoleRule(),
         new AggregationInjectionRule(),
         new DangerousVerbsRule(),
+        new RouteHostOutsideTeamHostsRule(),
+        new ListenerAdmitsAllNamespacesRule(),
+        new ListenerMutableSelectorRule(),
+        new ListenerHostnameNotDelegatedRule(),
+        new ReferenceWithoutGrantRule(),
+        new BroadReferenceGrantRule(),
+        new RouteGatewayNotAllowedRule(),
+        new SnippetIngressWriterRule(),
+        new IngressClassWriterRule(),
+        new NamespaceLabelerRule(),
     ];
 
     /// <summary>Descriptors of all rules, including those the evaluator produces itself.</summary>

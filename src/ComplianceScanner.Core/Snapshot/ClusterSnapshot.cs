@@ -37,6 +37,16 @@ public sealed record ClusterSnapshot
 
     public ImmutableArray<AdmissionObject> AdmissionObjects { get; init; } = [];
 
+    /// <summary>Gateway API GatewayClasses (empty when the API is not served or no manifest holds one).</summary>
+    public ImmutableArray<GatewayClass> GatewayClasses { get; init; } = [];
+
+    public ImmutableArray<Gateway> Gateways { get; init; } = [];
+
+    /// <summary>HTTPRoutes and GRPCRoutes.</summary>
+    public ImmutableArray<GatewayRoute> GatewayRoutes { get; init; } = [];
+
+    public ImmutableArray<ReferenceGrant> ReferenceGrants { get; init; } = [];
+
     /// <summary>Objects of kinds the scanner does not read, counted by <c>apiVersion/kind</c>.</summary>
     public ImmutableSortedDictionary<string, int> UnknownKinds { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
 
@@ -51,8 +61,31 @@ public sealed record ClusterSnapshot
 
     public bool IsComplete => Missing.IsEmpty;
 
-    /// <summary>Counts of the objects read, by kind, in a stable order.</summary>
-    public ImmutableSortedDictionary<string, int> CountsByKind() => new SortedDictionary<string, int>(StringComparer.Ordinal)
+    /// <summary>
+    /// Counts of the objects read, by kind, in a stable order. Gateway API kinds are counted only when present, so
+    /// inventories of clusters without the API read as before.
+    /// </summary>
+    public ImmutableSortedDictionary<string, int> CountsByKind()
+    {
+        var counts = BaseCounts();
+        foreach (var (kind, count) in new[]
+        {
+            ("GatewayClass", GatewayClasses.Length),
+            ("Gateway", Gateways.Length),
+            ("GatewayRoute", GatewayRoutes.Length),
+            ("ReferenceGrant", ReferenceGrants.Length),
+        })
+        {
+            if (count > 0)
+            {
+                counts[kind] = count;
+            }
+        }
+
+        return counts.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    }
+
+    private SortedDictionary<string, int> BaseCounts() => new(StringComparer.Ordinal)
     {
         ["Namespace"] = Namespaces.Length,
         ["Ingress"] = Ingresses.Length,
@@ -67,5 +100,5 @@ public sealed record ClusterSnapshot
         ["RoleBinding"] = RoleBindings.Length,
         ["ClusterRoleBinding"] = ClusterRoleBindings.Length,
         ["Admission"] = AdmissionObjects.Length,
-    }.ToImmutableSortedDictionary(StringComparer.Ordinal);
+    };
 }

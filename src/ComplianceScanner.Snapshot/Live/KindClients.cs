@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ComplianceScanner.Snapshot.Mapping.GatewayApi;
 using k8s.Models;
 
 namespace ComplianceScanner.Snapshot.Live;
@@ -33,6 +34,11 @@ internal static class KindClients
         "ValidatingAdmissionPolicyBinding" => new KindClient<V1ValidatingAdmissionPolicyBinding, V1ValidatingAdmissionPolicyBindingList>(kind),
         "ValidatingWebhookConfiguration" => new KindClient<V1ValidatingWebhookConfiguration, V1ValidatingWebhookConfigurationList>(kind),
         "MutatingWebhookConfiguration" => new KindClient<V1MutatingWebhookConfiguration, V1MutatingWebhookConfigurationList>(kind),
+        "GatewayClass" => new KindClient<GatewayClassResource, GatewayApiList<GatewayClassResource>>(kind),
+        "Gateway" => new KindClient<GatewayResource, GatewayApiList<GatewayResource>>(kind),
+        "HTTPRoute" => new KindClient<HttpRouteResource, GatewayApiList<HttpRouteResource>>(kind),
+        "GRPCRoute" => new KindClient<GrpcRouteResource, GatewayApiList<GrpcRouteResource>>(kind),
+        "ReferenceGrant" => new KindClient<ReferenceGrantResource, GatewayApiList<ReferenceGrantResource>>(kind),
         _ => throw new ArgumentException($"no typed client for kind {kind.Kind}", nameof(kind)),
     };
 }

@@ -4,7 +4,7 @@ namespace ComplianceScanner.Snapshot.Live;
 
 /// <summary>
 /// Every resource the live snapshot reads: the same kinds the manifest loader maps (Pods excepted: their workloads are
-/// read instead). This is the single list the agent's ClusterRole is checked against.
+/// read instead; Gateway API kinds at one served version each). This is the single list the agent's ClusterRole is checked against.
 /// </summary>
 public static class KnownLiveKinds
 {
@@ -13,6 +13,7 @@ public static class KnownLiveKinds
     public const string Rbac = "rbac.authorization.k8s.io";
     public const string Apps = "apps";
     public const string Admission = "admissionregistration.k8s.io";
+    public const string Gateway = "gateway.networking.k8s.io";
 
     public static ImmutableArray<LiveKind> All { get; } =
     [
@@ -34,6 +35,14 @@ public static class KnownLiveKinds
         new("validatingadmissionpolicybindings", Admission, "v1", "ValidatingAdmissionPolicyBinding", Namespaced: false, Optional: true),
         new("validatingwebhookconfigurations", Admission, "v1", "ValidatingWebhookConfiguration", Namespaced: false, Optional: true),
         new("mutatingwebhookconfigurations", Admission, "v1", "MutatingWebhookConfiguration", Namespaced: false, Optional: true),
+
+        // Gateway API: custom resources, read only where their CRDs are installed (ReferenceGrant is v1beta1 in the
+        // standard channel of every release that has it; v1 only in the newest).
+        new("gatewayclasses", Gateway, "v1", "GatewayClass", Namespaced: false, Optional: true),
+        new("gateways", Gateway, "v1", "Gateway", Namespaced: true, Optional: true),
+        new("httproutes", Gateway, "v1", "HTTPRoute", Namespaced: true, Optional: true),
+        new("grpcroutes", Gateway, "v1", "GRPCRoute", Namespaced: true, Optional: true),
+        new("referencegrants", Gateway, "v1beta1", "ReferenceGrant", Namespaced: true, Optional: true),
     ];
 
     /// <summary>The kind for a qualified resource name (<c>secrets</c>, <c>ingresses.networking.k8s.io</c>), or null.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ComplianceScanner.Snapshot.Mapping.GatewayApi;
 using k8s.Models;
 
 namespace ComplianceScanner.Snapshot.Manifests;
@@ -65,6 +66,19 @@ internal static class KindTable
             }
         }
 
+        // Gateway API: v1 is the standard channel; v1beta1 (and ReferenceGrant's v1alpha2) have the same shape.
+        foreach (var version in new[] { "v1", "v1beta1" })
+        {
+            var apiVersion = "gateway.networking.k8s.io/" + version;
+            kinds[(apiVersion, "GatewayClass")] = new(typeof(GatewayClassResource));
+            kinds[(apiVersion, "Gateway")] = new(typeof(GatewayResource));
+            kinds[(apiVersion, "HTTPRoute")] = new(typeof(HttpRouteResource));
+            kinds[(apiVersion, "GRPCRoute")] = new(typeof(GrpcRouteResource));
+            kinds[(apiVersion, "ReferenceGrant")] = new(typeof(ReferenceGrantResource));
+        }
+
+        kinds[("gateway.networking.k8s.io/v1alpha2", "ReferenceGrant")] = new(typeof(ReferenceGrantResource));
+        kinds[("gateway.networking.k8s.io/v1alpha2", "GRPCRoute")] = new(typeof(GrpcRouteResource));
         return kinds.ToFrozenDictionary();
     }
 }

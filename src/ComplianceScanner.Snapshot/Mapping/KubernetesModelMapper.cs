@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ComplianceScanner.Core.Model;
+using ComplianceScanner.Snapshot.Mapping.GatewayApi;
 using k8s.Models;
 
 namespace ComplianceScanner.Snapshot.Mapping;
@@ -53,6 +54,11 @@ internal static class KubernetesModelMapper
             V1ValidatingAdmissionPolicyBinding o => Named(o.Metadata, problems, ToAdmission("ValidatingAdmissionPolicyBinding", o.Metadata, source)),
             V1ValidatingWebhookConfiguration o => Named(o.Metadata, problems, ToAdmission("ValidatingWebhookConfiguration", o.Metadata, source)),
             V1MutatingWebhookConfiguration o => Named(o.Metadata, problems, ToAdmission("MutatingWebhookConfiguration", o.Metadata, source)),
+            GatewayClassResource o => Named(o.Metadata, problems, GatewayApiMapper.ToGatewayClass(o, source)),
+            GatewayResource o => Named(o.Metadata, problems, GatewayApiMapper.ToGateway(o, source)),
+            HttpRouteResource o => Named(o.Metadata, problems, GatewayApiMapper.ToRoute(Core.Model.GatewayApi.HttpRouteKind, o, source)),
+            GrpcRouteResource o => Named(o.Metadata, problems, GatewayApiMapper.ToRoute(Core.Model.GatewayApi.GrpcRouteKind, o, source)),
+            ReferenceGrantResource o => Named(o.Metadata, problems, GatewayApiMapper.ToReferenceGrant(o, source)),
             _ => throw new ArgumentException($"no mapping for model type {model.GetType().Name}", nameof(model)),
         };
     }

@@ -25,6 +25,10 @@ internal static class SnapshotComposer
         RoleBindings = Sorted(all.OfType<RbacBinding>().Where(b => !b.IsClusterBinding)),
         ClusterRoleBindings = Sorted(all.OfType<RbacBinding>().Where(b => b.IsClusterBinding)),
         AdmissionObjects = Sorted(all.OfType<AdmissionObject>()),
+        GatewayClasses = Sorted(all.OfType<GatewayClass>()),
+        Gateways = Sorted(all.OfType<Gateway>()),
+        GatewayRoutes = Sorted(all.OfType<GatewayRoute>()),
+        ReferenceGrants = Sorted(all.OfType<ReferenceGrant>()),
     };
 
     private static ImmutableArray<T> Sorted<T>(IEnumerable<T> items)

@@ -22,6 +22,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(DiffCommand.Create(env));
         root.Subcommands.Add(BundleCommand.Create(env));
         root.Subcommands.Add(Agent.AgentCommand.Create(env));
+        root.Subcommands.Add(PolicyCommand.Create(env));
         return root;
     }
 

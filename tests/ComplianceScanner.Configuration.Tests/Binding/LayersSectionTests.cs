@@ -102,9 +102,31 @@ public sealed class LayersSectionTests
         Seq.Equal(
             [
                 "scanner.yaml:5:14: error: layers.security.duties[0]: unknown duty \"audit-reader\": it is neither built in nor declared under duties. Hint: did you mean \"audit-read\"?",
-                "scanner.yaml:8:49: error: layers.namespace.teams[0].duties[0]: unknown duty \"deploy-everything\": it is neither built in nor declared under duties. Hint: declare it under duties, or use one of: admission-policy-management, audit-read, controller-operation, ingress-class-management, rbac-management, route-editing, tls-management.",
+                "scanner.yaml:8:49: error: layers.namespace.teams[0].duties[0]: unknown duty \"deploy-everything\": it is neither built in nor declared under duties. Hint: declare it under duties, or use one of: admission-policy-management, audit-read, controller-operation, gateway-management, ingress-class-management, rbac-management, route-editing, tls-management.",
             ],
             messages);
+    }
+
+    [Fact]
+    public void Team_gateways_are_namespace_slash_name_patterns_and_bad_ones_are_reported_at_their_line()
+    {
+        var config = ConfigText.Valid("""
+            layers:
+              namespace:
+                teams:
+                - {name: shop, namespaces: [shop], gateways: [infra/shared-gateway, "edge/*", "infra/gw.v2"]}
+            """);
+        Assert.Equal(["infra/shared-gateway", "edge/*", "infra/gw.v2"], config.Teams[0].Gateways.ToArray());
+
+        var messages = ConfigText.Diagnose("""
+            layers:
+              namespace:
+                teams:
+                - {name: shop, namespaces: [shop], gateways: [shared-gateway, "Infra/gw"]}
+            """);
+        Assert.Equal(2, messages.Length);
+        Assert.StartsWith("scanner.yaml:6:51: error: layers.namespace.teams[0].gateways[0]: invalid Gateway \"shared-gateway\": write it as namespace/name", messages[0], StringComparison.Ordinal);
+        Assert.Contains("gateways[1]: invalid Gateway \"Infra/gw\": namespace part:", messages[1], StringComparison.Ordinal);
     }
 
     [Fact]

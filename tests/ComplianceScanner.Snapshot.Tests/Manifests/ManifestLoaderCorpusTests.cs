@@ -85,6 +85,11 @@ public sealed class ManifestLoaderCorpusTests(ITestOutputHelper output)
             Add(counts, "ServiceAccount", s.ServiceAccounts.Length);
             Add(counts, "Namespace", s.Namespaces.Length);
             Add(counts, "Deployment", s.Workloads.Count(w => w.Kind == "Deployment"));
+            Add(counts, "GatewayClass", s.GatewayClasses.Length);
+            Add(counts, "Gateway", s.Gateways.Length);
+            Add(counts, "HTTPRoute", s.GatewayRoutes.Count(r => r.Kind == "HTTPRoute"));
+            Add(counts, "GRPCRoute", s.GatewayRoutes.Count(r => r.Kind == "GRPCRoute"));
+            Add(counts, "ReferenceGrant", s.ReferenceGrants.Length);
             foreach (var (kind, n) in s.UnknownKinds)
             {
                 Add(counts, kind[(kind.LastIndexOf('/') + 1)..], n);

@@ -529,12 +529,12 @@ public sealed class ManifestLoaderTests(ITestOutputHelper output)
     public void Unknown_kinds_are_counted_by_api_version_and_kind_and_are_not_errors()
     {
         var result = LoadClean("""
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: HTTPRoute
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TCPRoute
             metadata: {name: a}
             ---
-            apiVersion: gateway.networking.k8s.io/v1
-            kind: HTTPRoute
+            apiVersion: gateway.networking.k8s.io/v1alpha2
+            kind: TCPRoute
             metadata: {name: b}
             ---
             apiVersion: v1
@@ -548,7 +548,7 @@ public sealed class ManifestLoaderTests(ITestOutputHelper output)
 
         Assert.Equal(4, result.ObjectCount);
         Assert.Equal(
-            ["gateway.networking.k8s.io/v1/HTTPRoute=2", "networking.k8s.io/v2/Ingress=1", "v1/Endpoints=1"],
+            ["gateway.networking.k8s.io/v1alpha2/TCPRoute=2", "networking.k8s.io/v2/Ingress=1", "v1/Endpoints=1"],
             result.Snapshot.UnknownKinds.Select(kv => $"{kv.Key}={kv.Value}").ToArray());
         Assert.Empty(result.Snapshot.Ingresses);
     }

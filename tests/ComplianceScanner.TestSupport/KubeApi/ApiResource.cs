@@ -27,6 +27,11 @@ public sealed record ApiResource(string Group, string Version, string Resource, 
         new("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", "ValidatingWebhookConfiguration", false),
         new("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "MutatingWebhookConfiguration", false),
         new("coordination.k8s.io", "v1", "leases", "Lease", true),
+        new("gateway.networking.k8s.io", "v1", "gatewayclasses", "GatewayClass", false),
+        new("gateway.networking.k8s.io", "v1", "gateways", "Gateway", true),
+        new("gateway.networking.k8s.io", "v1", "httproutes", "HTTPRoute", true),
+        new("gateway.networking.k8s.io", "v1", "grpcroutes", "GRPCRoute", true),
+        new("gateway.networking.k8s.io", "v1beta1", "referencegrants", "ReferenceGrant", true),
     ];
 
     public string GroupVersion => Group.Length == 0 ? Version : Group + "/" + Version;

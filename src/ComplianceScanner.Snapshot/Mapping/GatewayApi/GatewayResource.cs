@@ -1,0 +1,4 @@
+namespace ComplianceScanner.Snapshot.Mapping.GatewayApi;
+
+/// <summary>A Gateway.</summary>
+internal sealed class GatewayResource : GatewayApiResource<GatewaySpec>;

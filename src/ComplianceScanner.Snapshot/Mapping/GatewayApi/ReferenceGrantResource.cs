@@ -1,0 +1,4 @@
+namespace ComplianceScanner.Snapshot.Mapping.GatewayApi;
+
+/// <summary>A ReferenceGrant.</summary>
+internal sealed class ReferenceGrantResource : GatewayApiResource<ReferenceGrantSpec>;
