@@ -21,10 +21,10 @@ public sealed class ClusterRoleCoverageTests
     [
         ("wgpolicyk8s.io", "policyreports", "create", true),
         ("wgpolicyk8s.io", "policyreports", "update", true),
-        ("wgpolicyk8s.io", "policyreports", "patch", true),
+        ("wgpolicyk8s.io", "policyreports", "delete", true),
         ("wgpolicyk8s.io", "clusterpolicyreports", "create", true),
         ("wgpolicyk8s.io", "clusterpolicyreports", "update", true),
-        ("wgpolicyk8s.io", "clusterpolicyreports", "patch", true),
+        ("wgpolicyk8s.io", "clusterpolicyreports", "delete", true),
     ];
 
     [Fact]
