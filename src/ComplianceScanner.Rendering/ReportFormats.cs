@@ -15,7 +15,7 @@ public static class ReportFormats
     public static IReadOnlyList<ReportFormat> All { get; } =
     [
         new("html", "report.html", (r, t) => new HtmlReportRenderer(t).Render(r), UsesTemplates: true),
-        new("json", "report.json", (r, _) => ReportJson.Serialize(r), UsesTemplates: false),
+        new("json", "report.json", (r, _) => ReportJson.Serialize(r), UsesTemplates: false) { WriteTo = ReportJson.Serialize },
         new("sarif", "report.sarif", (r, _) => SarifWriter.Write(r), UsesTemplates: false),
         new("junit", "report.junit.xml", (r, t) => t.Render("report.junit.xml.sbn", new HtmlReportModel(r, ReportView.From(r))), UsesTemplates: true),
         new("markdown", "report.md", (r, t) => t.Render("report.md.sbn", new HtmlReportModel(r, ReportView.From(r))), UsesTemplates: true),

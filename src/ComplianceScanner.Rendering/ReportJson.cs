@@ -27,7 +27,18 @@ public static class ReportJson
         return JsonSerializer.Serialize(report, Context.ScanReport);
     }
 
-    /// <summary>Reads a report written by <see cref="Serialize"/> (any 1.x schema version).</summary>
+    /// <summary>
+    /// Writes <see cref="Serialize(ScanReport)"/> as UTF-8 to <paramref name="utf8"/>, streaming: a large report is never
+    /// held as one string (twice its size in UTF-16) on its way to a file.
+    /// </summary>
+    public static void Serialize(ScanReport report, Stream utf8)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(utf8);
+        JsonSerializer.Serialize(utf8, report, Context.ScanReport);
+    }
+
+    /// <summary>Reads a report written by <see cref="Serialize(ScanReport)"/> (any 1.x schema version).</summary>
     /// <exception cref="JsonException">The text is not a version 1 report; the message names the JSON path and line.</exception>
     public static ScanReport Deserialize(string json)
     {

@@ -27,6 +27,17 @@ public class ReportJsonTests
 
     [Theory]
     [MemberData(nameof(Samples))]
+    public void Serialize_ToStream_WritesExactlyTheUtf8OfTheString(string sample)
+    {
+        using var stream = new MemoryStream();
+
+        ReportJson.Serialize(Sample(sample), stream);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(ReportJson.Serialize(Sample(sample))), stream.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
     public void Deserialize_SerializedReport_SerializesBackToIdenticalJson(string sample)
     {
         var json = ReportJson.Serialize(Sample(sample));

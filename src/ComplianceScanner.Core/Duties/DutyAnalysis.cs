@@ -44,7 +44,8 @@ public sealed class DutyAnalysis
         PermissionIndex permissions,
         ClusterSnapshot snapshot,
         ImmutableDictionary<Subject, SubjectEntry>? seed,
-        IReadOnlyCollection<Subject> changed)
+        IReadOnlyCollection<Subject> changed,
+        EscalationAnalysis? previousEscalations)
     {
         this.model = model;
         Permissions = permissions;
@@ -57,7 +58,9 @@ public sealed class DutyAnalysis
         holders = new Lazy<ImmutableArray<SubjectDuties>>(
             () => [.. complete.Value.Values.Where(e => e.Duties.HoldsAny).Select(e => e.Duties).OrderBy(d => d.Subject, SubjectOrder.Instance)],
             LazyThreadSafetyMode.ExecutionAndPublication);
-        escalations = new Lazy<EscalationAnalysis>(() => new EscalationAnalysis(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        escalations = new Lazy<EscalationAnalysis>(
+            () => previousEscalations is null ? new EscalationAnalysis(this) : previousEscalations.DeriveFor(this, changed),
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ScannerConfig Config => model.Config;
@@ -94,7 +97,7 @@ public sealed class DutyAnalysis
         ArgumentNullException.ThrowIfNull(permissions);
         ArgumentNullException.ThrowIfNull(ownership);
         ArgumentNullException.ThrowIfNull(snapshot);
-        return new DutyAnalysis(new DutyModel(config, ownership), permissions, snapshot, null, []);
+        return new DutyAnalysis(new DutyModel(config, ownership), permissions, snapshot, null, [], null);
     }
 
     /// <summary>The duties of a subject (any form; judged canonical), with its declaration. Empty holdings when it holds none.</summary>
@@ -144,7 +147,10 @@ public sealed class DutyAnalysis
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(changed);
         List<Subject> subjects = [.. changed.Select(SubjectIdentity.Canonical).Distinct()];
-        return new DutyAnalysis(model, permissions, snapshot, IsComplete ? complete.Value : null, subjects);
+        // Escalation targets are derived from this analysis's, when built, as the table is.
+        return IsComplete
+            ? new DutyAnalysis(model, permissions, snapshot, complete.Value, subjects, escalations.IsValueCreated ? escalations.Value : null)
+            : new DutyAnalysis(model, permissions, snapshot, null, subjects, null);
     }
 
     internal DutyModel Model => model;

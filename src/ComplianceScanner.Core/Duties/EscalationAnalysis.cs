@@ -38,9 +38,35 @@ public sealed class EscalationAnalysis
     private readonly FrozenSet<string> namespacedDuties;
 
     internal EscalationAnalysis(DutyAnalysis analysis)
+        : this(analysis, null, [])
+    {
+    }
+
+    /// <summary>
+    /// The analysis of <paramref name="analysis"/>, derived from <paramref name="previous"/> (the analysis before one binding
+    /// changed) when its targets are built: only <paramref name="changed"/> (canonical) can differ, so their targets are
+    /// replaced instead of sorting every duty holder again.
+    /// </summary>
+    private EscalationAnalysis(DutyAnalysis analysis, EscalationAnalysis? previous, IReadOnlyCollection<Subject> changed)
     {
         this.analysis = analysis;
         var snapshot = analysis.Snapshot;
+        if (previous is not null && previous.analysis.Snapshot.ServiceAccounts == snapshot.ServiceAccounts
+            && ReferenceEquals(previous.analysis.Model, analysis.Model))
+        {
+            // A binding change: the same service accounts and duties.
+            serviceAccounts = previous.serviceAccounts;
+            namespacesWithServiceAccounts = previous.namespacesWithServiceAccounts;
+            serviceAccountsUnknown = previous.serviceAccountsUnknown;
+            namespacedDuties = previous.namespacedDuties;
+            // Only the previous targets are captured, not the previous analysis: derived analyses do not chain in memory.
+            var seed = previous.targets.IsValueCreated ? previous.targets.Value : null;
+            targets = seed is not null
+                ? new Lazy<Targets>(() => Derive(seed, changed), LazyThreadSafetyMode.ExecutionAndPublication)
+                : new Lazy<Targets>(BuildTargets, LazyThreadSafetyMode.ExecutionAndPublication);
+            return;
+        }
+
         serviceAccounts = snapshot.ServiceAccounts.Where(sa => sa.Metadata.Namespace is not null)
             .Select(sa => (sa.Metadata.Namespace!, sa.Metadata.Name)).ToFrozenSet();
         namespacesWithServiceAccounts = serviceAccounts.Select(s => s.Ns).ToFrozenSet(StringComparer.Ordinal);
@@ -52,6 +78,9 @@ public sealed class EscalationAnalysis
             .ToFrozenSet(StringComparer.Ordinal);
         targets = new Lazy<Targets>(BuildTargets, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The analysis of <paramref name="next"/>, the duty analysis after a binding change of <paramref name="changed"/> (canonical).</summary>
+    internal EscalationAnalysis DeriveFor(DutyAnalysis next, IReadOnlyCollection<Subject> changed) => new(next, this, changed);
 
     /// <summary>Every escalation path of the subject (any form; judged canonical), sorted by binding, kind, scope and target.</summary>
     public ImmutableArray<EscalationPath> PathsOf(Subject subject)
@@ -175,10 +204,69 @@ public sealed class EscalationAnalysis
         }
 
         return new Targets(
-            byNamespace.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
-            [.. byNamespace.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value)],
+            byNamespace.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
             groups.ToImmutableSortedDictionary(StringComparer.Ordinal),
             [.. users.OrderBy(u => u.Subject, SubjectOrder.Instance)]);
+    }
+
+    /// <summary>
+    /// <see cref="BuildTargets"/> of this analysis from the targets before the change: the changed subjects' entries are
+    /// replaced by their new duties (dropped when they hold none), keeping each list's order.
+    /// </summary>
+    private Targets Derive(Targets before, IReadOnlyCollection<Subject> changed)
+    {
+        Dictionary<string, ImmutableArray<SubjectDuties>>? byNamespace = null;
+        var groups = before.NamespaceGroups;
+        var users = before.Users;
+        static ImmutableArray<SubjectDuties> Replace(ImmutableArray<SubjectDuties> list, SubjectDuties duties)
+        {
+            var b = list.ToBuilder();
+            b.RemoveAll(d => d.Subject.Equals(duties.Subject));
+            if (duties.HoldsAny)
+            {
+                var at = 0;
+                while (at < b.Count && SubjectOrder.Instance.Compare(b[at].Subject, duties.Subject) < 0)
+                {
+                    at++;
+                }
+
+                b.Insert(at, duties);
+            }
+
+            return b.ToImmutable();
+        }
+
+        foreach (var subject in changed.Distinct())
+        {
+            var duties = analysis.Of(subject);
+            var s = duties.Subject;
+            if (s.Kind == Subject.ServiceAccountKind)
+            {
+                byNamespace ??= new Dictionary<string, ImmutableArray<SubjectDuties>>(before.ServiceAccountsByNamespace, StringComparer.Ordinal);
+                var list = Replace(byNamespace.GetValueOrDefault(s.Namespace!, []), duties);
+                if (list.IsEmpty)
+                {
+                    byNamespace.Remove(s.Namespace!);
+                }
+                else
+                {
+                    byNamespace[s.Namespace!] = list;
+                }
+            }
+            else if (s.Kind == Subject.GroupKind && s.Name.StartsWith(UserInfo.ServiceAccountNamespaceGroupPrefix, StringComparison.Ordinal))
+            {
+                var ns = s.Name[UserInfo.ServiceAccountNamespaceGroupPrefix.Length..];
+                groups = duties.HoldsAny ? groups.SetItem(ns, duties) : groups.Remove(ns);
+            }
+            else if (s.Kind == Subject.UserKind)
+            {
+                users = Replace(users, duties);
+            }
+        }
+
+        return byNamespace is null && groups == before.NamespaceGroups && users == before.Users
+            ? before
+            : new Targets(byNamespace ?? before.ServiceAccountsByNamespace, groups, users);
     }
 
     private bool ServiceAccountExists(string ns, string name) =>
@@ -200,11 +288,25 @@ public sealed class EscalationAnalysis
     }
 
     /// <summary>Duty holders that paths can reach: service accounts by namespace, the per-namespace service-account groups, users.</summary>
-    private sealed record Targets(
-        FrozenDictionary<string, ImmutableArray<SubjectDuties>> ServiceAccountsByNamespace,
-        ImmutableArray<SubjectDuties> AllServiceAccounts,
-        ImmutableSortedDictionary<string, SubjectDuties> NamespaceGroups,
-        ImmutableArray<SubjectDuties> Users);
+    private sealed class Targets(
+        IReadOnlyDictionary<string, ImmutableArray<SubjectDuties>> serviceAccountsByNamespace,
+        ImmutableSortedDictionary<string, SubjectDuties> namespaceGroups,
+        ImmutableArray<SubjectDuties> users)
+    {
+        private readonly Lazy<ImmutableArray<SubjectDuties>> all = new(
+            () => [.. serviceAccountsByNamespace.OrderBy(p => p.Key, StringComparer.Ordinal).SelectMany(p => p.Value)],
+            LazyThreadSafetyMode.ExecutionAndPublication);
+
+        /// <summary>Service accounts holding duties, by namespace, each list sorted; never modified once built.</summary>
+        public IReadOnlyDictionary<string, ImmutableArray<SubjectDuties>> ServiceAccountsByNamespace => serviceAccountsByNamespace;
+
+        /// <summary>Every service account of <see cref="ServiceAccountsByNamespace"/>, by namespace then subject (built on first use).</summary>
+        public ImmutableArray<SubjectDuties> AllServiceAccounts => all.Value;
+
+        public ImmutableSortedDictionary<string, SubjectDuties> NamespaceGroups => namespaceGroups;
+
+        public ImmutableArray<SubjectDuties> Users => users;
+    }
 
     /// <summary>Computes one subject's paths.</summary>
     private sealed class PathBuilder(EscalationAnalysis owner, SubjectEntry entry, SubjectDeclaration declaration)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ComplianceScanner.Core.Duties;
 using ComplianceScanner.Core.Findings;
 using ComplianceScanner.Core.Layers;
@@ -15,6 +16,9 @@ namespace ComplianceScanner.Core.Evaluation;
 /// </summary>
 public sealed class Evaluator(IReadOnlyList<IRule> rules)
 {
+    // Results this class made, whose findings are therefore sorted and distinct: a re-evaluation need not check.
+    private static readonly ConditionalWeakTable<EvaluationResult, object> Ordered = [];
+
     public EvaluationResult Evaluate(EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -49,7 +53,24 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
     /// name them; their canonical forms (<see cref="Duties.SubjectIdentity.Canonical"/>) are added. A rule's previous
     /// findings whose subject is one of them are replaced.
     /// </param>
-    public EvaluationResult Reevaluate(EvaluationResult previous, EvaluationContext context, IReadOnlyCollection<Subject> changedSubjects)
+    public EvaluationResult Reevaluate(EvaluationResult previous, EvaluationContext context, IReadOnlyCollection<Subject> changedSubjects) =>
+        Reevaluate(previous, context, changedSubjects, changedBindings: null);
+
+    /// <summary>
+    /// As <see cref="Reevaluate(EvaluationResult, EvaluationContext, IReadOnlyCollection{Subject})"/> after the one change
+    /// <see cref="EvaluationContext.WithBindingChanged"/> made (<paramref name="before"/> replaced by
+    /// <paramref name="after"/>; null adds or removes). Knowing the binding, an <see cref="IBindingScopedRule"/> is re-run
+    /// for the objects the change touches (the binding, the roles it references) rather than for every binding of its
+    /// subjects.
+    /// </summary>
+    public EvaluationResult Reevaluate(EvaluationResult previous, EvaluationContext context, RbacBinding? before, RbacBinding? after) =>
+        Reevaluate(previous, context, SubjectIdentity.Changed(before, after), [.. new[] { before, after }.OfType<RbacBinding>()]);
+
+    private EvaluationResult Reevaluate(
+        EvaluationResult previous,
+        EvaluationContext context,
+        IReadOnlyCollection<Subject> changedSubjects,
+        IReadOnlyCollection<RbacBinding>? changedBindings)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(context);
@@ -58,14 +79,8 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
         // ServiceAccount): the scope holds both, and findings are matched on their subject exactly.
         var changed = changedSubjects.Concat(changedSubjects.Select(SubjectIdentity.Canonical)).ToHashSet();
         var failed = previous.Errors.Select(e => e.RuleId).ToHashSet(StringComparer.Ordinal);
-
-        // The previous raw findings, per rule: exceptions are undone (they are applied again below), governance findings
-        // are recomputed from the exceptions' new status.
-        var byRule = previous.Findings
-            .Where(f => f.RuleId != GovernanceRules.ExpiredException.Id && f.RuleId != GovernanceRules.StaleException.Id)
-            .Select(f => f.State == FindingState.Excepted ? f with { State = FindingState.Open, Exception = null } : f)
-            .ToLookup(f => f.RuleId, StringComparer.Ordinal);
-        var findings = new List<Finding>();
+        var plans = new Dictionary<string, RerunPlan>(StringComparer.Ordinal);
+        var fresh = new List<Finding>();
         var errors = new List<RuleError>();
         var evaluated = new List<string>();
         foreach (var rule in rules)
@@ -77,24 +92,92 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
             }
 
             evaluated.Add(id);
-            var scope = failed.Contains(id) ? null : Scope(context, rule, changed);
-            if (scope is null && (failed.Contains(id) || rule is ISubjectRule || (rule.Descriptor.Inputs & RuleInputs.Rbac) != 0))
+            RerunPlan plan;
+            if (failed.Contains(id))
             {
-                Run(context, rule, () => rule.Evaluate(context), findings, errors);
+                plan = RerunPlan.Full;
             }
-            else if (scope is not null && rule is ISubjectRule subjectRule)
+            else if (changedBindings is not null && rule is IBindingScopedRule scoped)
             {
-                findings.AddRange(byRule[id].Where(f => f.Subject is null || !scope.Contains(f.Subject)));
-                var subjects = scope.Order(SubjectOrder.Instance).ToList();
-                Run(context, rule, () => subjectRule.EvaluateSubjects(context, subjects), findings, errors);
+                plan = scoped.AffectedObjects(context, changedBindings) is { } objects ? RerunPlan.ForObjects(objects) : RerunPlan.Full;
+            }
+            else if (rule is ISubjectRule)
+            {
+                plan = Scope(context, rule, changed) is { } scope ? RerunPlan.ForSubjects(scope) : RerunPlan.Full;
             }
             else
             {
-                findings.AddRange(byRule[id]);
+                plan = (rule.Descriptor.Inputs & RuleInputs.Rbac) != 0 ? RerunPlan.Full : RerunPlan.Keep;
+            }
+
+            plans.TryAdd(id, plan);
+            if (plan.Objects is { } affected)
+            {
+                Run(context, rule, () => ((IBindingScopedRule)rule).EvaluateObjects(context, affected), fresh, errors);
+            }
+            else if (plan.Subjects is { } subjects)
+            {
+                var sorted = subjects.Order(SubjectOrder.Instance).ToList();
+                Run(context, rule, () => ((ISubjectRule)rule).EvaluateSubjects(context, sorted), fresh, errors);
+            }
+            else if (!plan.KeepsAll)
+            {
+                Run(context, rule, () => rule.Evaluate(context), fresh, errors);
             }
         }
 
-        return Finish(context, findings, errors, evaluated);
+        // Which previous findings stand (governance findings are recomputed below), and those the rules replaced. Flags,
+        // not a copy: a list of every finding would be a large-object allocation per re-evaluation, and so a full GC.
+        var previousFindings = previous.Findings;
+        var keeps = new bool[previousFindings.Length];
+        var keptCount = 0;
+        var removed = new List<Finding>();
+        var check = !Ordered.TryGetValue(previous, out _);
+        var ordered = true;
+        string? lastRule = null;
+        RerunPlan? lastPlan = null;
+        for (var i = 0; i < previousFindings.Length; i++)
+        {
+            var f = previousFindings[i];
+            if (check && i > 0)
+            {
+                ordered &= FindingOrder.Instance.Compare(previousFindings[i - 1], f) < 0;
+            }
+
+            if (f.RuleId == GovernanceRules.ExpiredException.Id || f.RuleId == GovernanceRules.StaleException.Id)
+            {
+                continue;
+            }
+
+            // Findings come grouped by severity and rule: one plan lookup per run of the same rule.
+            if (!ReferenceEquals(f.RuleId, lastRule))
+            {
+                lastRule = f.RuleId;
+                lastPlan = plans.GetValueOrDefault(f.RuleId);
+            }
+
+            if (lastPlan is not null && lastPlan.Keeps(f))
+            {
+                keeps[i] = true;
+                keptCount++;
+            }
+            else
+            {
+                removed.Add(f);
+            }
+        }
+
+        if (!ordered)
+        {
+            // Not a result of Evaluate (hand-made or older): undo its exceptions and finish it like a full evaluation.
+            var all = previousFindings.Where((_, i) => keeps[i])
+                .Select(f => f.State == FindingState.Excepted ? f with { State = FindingState.Open, Exception = null } : f)
+                .ToList();
+            all.AddRange(fresh);
+            return Finish(context, all, errors, evaluated);
+        }
+
+        return Merge(context, previous, new KeptFindings(previousFindings, keeps, keptCount), removed, fresh, errors, evaluated);
     }
 
     /// <summary>True when the exception entry covers the finding (rule id equal; object and subject globs, when given, match).</summary>
@@ -154,6 +237,77 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
         }
     }
 
+    /// <summary>
+    /// <see cref="Finish"/> for a re-evaluation whose previous result was in order: the kept findings keep their order and
+    /// exception state (same config, same day), so only the fresh findings are excepted, de-duplicated, sorted and merged
+    /// in; re-sorting the whole list would cost more than the rules re-run after one change.
+    /// </summary>
+    private static EvaluationResult Merge(
+        EvaluationContext context,
+        EvaluationResult previous,
+        KeptFindings kept,
+        List<Finding> removed,
+        List<Finding> fresh,
+        List<RuleError> errors,
+        List<string> evaluated)
+    {
+        var settings = context.Config.Rules;
+        var entries = context.Config.Exceptions;
+        var statuses = ApplyExceptions(context, fresh);
+        if (!entries.IsEmpty)
+        {
+            // An entry's count is its previous count less the replaced findings it covered (when the entries are the
+            // previous ones), else a count over the kept findings; plus the fresh findings it covers.
+            var sameEntries = previous.Exceptions.Length == entries.Length
+                && previous.Exceptions.Select(e => e.Entry).Zip(entries).All(p => ReferenceEquals(p.First, p.Second) || p.First.Equals(p.Second));
+            var counted = ImmutableArray.CreateBuilder<ExceptionStatus>(entries.Length);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var entry = entries[i];
+                var before = sameEntries
+                    ? previous.Exceptions[i].Matched - removed.Count(f => Covers(entry, f))
+                    : kept.Matching(f => Covers(entry, f)).Count();
+                counted.Add(statuses[i] with { Matched = statuses[i].Matched + before });
+            }
+
+            statuses = counted.MoveToImmutable();
+        }
+
+        foreach (var id in new[] { GovernanceRules.ExpiredException.Id, GovernanceRules.StaleException.Id })
+        {
+            if (!settings.Disabled.Contains(id))
+            {
+                evaluated.Add(id);
+            }
+        }
+
+        // The first finding of a fingerprint wins, kept ones before fresh ones, as in a full evaluation's rule order.
+        var additions = new List<Finding>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in fresh.Concat(GovernanceFindings(context, statuses).Where(f => !settings.Disabled.Contains(f.RuleId))))
+        {
+            if (seen.Add(f.Fingerprint) && !kept.ContainsFingerprint(f))
+            {
+                additions.Add(f);
+            }
+        }
+
+        // Distinct fingerprints never compare equal, so the unstable sort is deterministic.
+        additions.Sort(FindingOrder.Instance);
+        var merged = ImmutableArray.CreateBuilder<Finding>(kept.Count + additions.Count);
+        var from = 0;
+        foreach (var a in additions)
+        {
+            var at = kept.InsertionPoint(from, a);
+            kept.CopyTo(merged, from, at);
+            merged.Add(a);
+            from = at;
+        }
+
+        kept.CopyTo(merged, from, kept.Length);
+        return Mark(new EvaluationResult(merged.MoveToImmutable(), [.. errors], statuses, [.. evaluated]));
+    }
+
     private static EvaluationResult Finish(EvaluationContext context, List<Finding> findings, List<RuleError> errors, List<string> evaluated)
     {
         var settings = context.Config.Rules;
@@ -172,7 +326,13 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
             .Select(g => g.First())
             .Order(FindingOrder.Instance)
             .ToImmutableArray();
-        return new EvaluationResult(unique, [.. errors], statuses, [.. evaluated]);
+        return Mark(new EvaluationResult(unique, [.. errors], statuses, [.. evaluated]));
+    }
+
+    private static EvaluationResult Mark(EvaluationResult result)
+    {
+        Ordered.AddOrUpdate(result, Ordered);
+        return result;
     }
 
     private static ImmutableArray<ExceptionStatus> ApplyExceptions(EvaluationContext context, List<Finding> findings)

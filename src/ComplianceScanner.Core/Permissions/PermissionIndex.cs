@@ -338,18 +338,23 @@ public sealed class PermissionIndex
     /// <see cref="BindingsOf"/> reports it), dangling bindings included; in no particular order. The union over all
     /// <see cref="Subjects"/> of <see cref="BindingsOf"/>, in one pass over the bindings.
     /// </summary>
-    public IEnumerable<SubjectBinding> AllSubjectBindings()
+    public IEnumerable<SubjectBinding> AllSubjectBindings() => tables.All.SelectMany(SubjectBindingsOf);
+
+    /// <summary>
+    /// What <see cref="AllSubjectBindings"/> yields for the one indexed binding of that kind (<c>RoleBinding</c> or
+    /// <c>ClusterRoleBinding</c>), namespace and name; empty when there is none.
+    /// </summary>
+    public IEnumerable<SubjectBinding> SubjectBindingsOf(ObjectReference binding)
     {
-        foreach (var entry in tables.All)
+        ArgumentNullException.ThrowIfNull(binding);
+        var cluster = binding.Kind == "ClusterRoleBinding";
+        if (!cluster && binding.Kind != "RoleBinding")
         {
-            for (var i = 0; i < entry.Subjects.Length; i++)
-            {
-                if (entry.Subjects[i] is { } subject && !IsDuplicateKey(entry, i))
-                {
-                    yield return new SubjectBinding(subject, entry.Binding, entry.Role, entry.Dangling);
-                }
-            }
+            return [];
         }
+
+        var entry = tables.Find(new BindingId(cluster, cluster ? string.Empty : binding.Namespace ?? string.Empty, binding.Name));
+        return entry is null ? [] : SubjectBindingsOf(entry);
     }
 
     /// <summary>Every grant of every binding, in evaluation order (for rules that inspect all grants, e.g. wildcards).</summary>
@@ -533,6 +538,17 @@ public sealed class PermissionIndex
         }
 
         return false;
+    }
+
+    private static IEnumerable<SubjectBinding> SubjectBindingsOf(BindingEntry entry)
+    {
+        for (var i = 0; i < entry.Subjects.Length; i++)
+        {
+            if (entry.Subjects[i] is { } subject && !IsDuplicateKey(entry, i))
+            {
+                yield return new SubjectBinding(subject, entry.Binding, entry.Role, entry.Dangling);
+            }
+        }
     }
 
     /// <summary>An earlier subject of the binding has the same index key (the same identity, e.g. a ServiceAccount and its user name).</summary>

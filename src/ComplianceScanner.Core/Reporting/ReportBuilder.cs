@@ -27,7 +27,10 @@ public static class ReportBuilder
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(result);
-        var findings = result.Findings.Select(ToReport).ToImmutableArray();
+        // Rules share evidence records between findings (a role's rules, bound thousands of times): each is converted once.
+        var evidence = new Dictionary<Evidence, ReportEvidence>(ReferenceEqualityComparer.Instance);
+        var docUrls = new Dictionary<string, string>(StringComparer.Ordinal);
+        var findings = result.Findings.Select(f => ToReport(f, evidence, docUrls)).ToImmutableArray();
         var open = result.Findings.Where(f => f.State == FindingState.Open).ToList();
         var evaluated = result.RulesEvaluated.ToHashSet(StringComparer.Ordinal);
         var ownership = new NamespaceOwnership(config, snapshot.Namespaces);
@@ -163,7 +166,7 @@ public static class ReportBuilder
         FindingIds = [.. own.Select(f => f.Fingerprint)],
     };
 
-    private static ReportFinding ToReport(Finding f) => new()
+    private static ReportFinding ToReport(Finding f, Dictionary<Evidence, ReportEvidence> evidence, Dictionary<string, string> docUrls) => new()
     {
         Id = f.Fingerprint,
         RuleId = f.RuleId,
@@ -183,11 +186,23 @@ public static class ReportBuilder
         Subject = f.Subject?.ToString(),
         Namespace = f.Namespace,
         Team = f.Team,
-        Evidence = [.. f.Evidence.Select(e => new ReportEvidence(e.Kind, e.Reference, e.Detail))],
+        Evidence = [.. f.Evidence.Select(e => Cached(evidence, e, e => new ReportEvidence(e.Kind, e.Reference, e.Detail)))],
         Source = f.Source is null ? null : new ReportSource(f.Source.File, f.Source.DocumentIndex, f.Source.Line),
         Exception = f.Exception is null
             ? null
             : new ReportAppliedException(f.Exception.Reason, f.Exception.ApprovedBy, f.Exception.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        DocUrl = DocUrl(f.RuleId),
+        DocUrl = Cached(docUrls, f.RuleId, DocUrl),
     };
+
+    private static TValue Cached<TKey, TValue>(Dictionary<TKey, TValue> cache, TKey key, Func<TKey, TValue> create)
+        where TKey : notnull
+    {
+        if (!cache.TryGetValue(key, out var value))
+        {
+            value = create(key);
+            cache.Add(key, value);
+        }
+
+        return value;
+    }
 }

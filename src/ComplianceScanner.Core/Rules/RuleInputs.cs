@@ -2,7 +2,7 @@ namespace ComplianceScanner.Core.Rules;
 
 /// <summary>
 /// The parts of the snapshot a rule reads, so that re-evaluation after a change re-runs only the rules that read what
-/// changed (see <see cref="Evaluation.Evaluator.Reevaluate"/>).
+/// changed (see <see cref="Evaluation.Evaluator.Reevaluate(Evaluation.EvaluationResult, Evaluation.EvaluationContext, IReadOnlyCollection{Model.Subject})"/>).
 /// </summary>
 [Flags]
 public enum RuleInputs

@@ -18,7 +18,7 @@ namespace ComplianceScanner.Agent;
 /// post-scan handlers. A rescan after watched changes reuses the previous result where the engine allows it: when
 /// every change is a RoleBinding or ClusterRoleBinding, the permission index and duty analysis are derived
 /// (<see cref="EvaluationContext.WithBindingChanged"/>) and only the affected rules and subjects re-evaluated
-/// (<see cref="Evaluator.Reevaluate"/>); anything else is judged in full from the cache's snapshot. Scans are
+/// (<see cref="Evaluator"/>'s Reevaluate); anything else is judged in full from the cache's snapshot. Scans are
 /// abandoned only between stages, before recording starts: a scan is recorded whole or not at all.
 /// </summary>
 internal sealed class AgentScanner(
@@ -89,7 +89,13 @@ internal sealed class AgentScanner(
         ct.ThrowIfCancellationRequested();
         using var span = ScanTelemetry.Stage("evaluate");
         span?.SetTag("scan.changed_subjects", subjects.Count);
-        return new Judgement(context, new Evaluator(RuleCatalogue.All).Reevaluate(from.Evaluation, context, subjects), []);
+        var evaluator = new Evaluator(RuleCatalogue.All);
+
+        // One changed binding (the common watch event): the binding-scoped rules re-judge only that binding.
+        var evaluation = changes.Count == 1
+            ? evaluator.Reevaluate(from.Evaluation, context, changes[0].Before as RbacBinding, changes[0].After as RbacBinding)
+            : evaluator.Reevaluate(from.Evaluation, context, subjects);
+        return new Judgement(context, evaluation, []);
     }
 
     private async Task<AgentScanResult> RunAsync(

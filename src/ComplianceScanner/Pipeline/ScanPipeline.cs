@@ -266,19 +266,29 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
         var templates = formats.Any(f => f.UsesTemplates) ? TemplateSet.FromDirectory(request.TemplatesDirectory) : null;
 
         // Render everything before writing anything: a template error must not leave a mix of new and old reports.
-        var rendered = formats.Select(f => (Path.Combine(request.OutDirectory, f.FileName), f.Render(report, templates!))).ToList();
+        // Formats that stream (JSON) cannot fail that way and are written as they serialize, never held whole.
+        var rendered = formats
+            .Select(f => (Path: Path.Combine(request.OutDirectory, f.FileName), Format: (ReportFormat?)f, Content: f.WriteTo is null ? f.Render(report, templates!) : null))
+            .ToList();
         if (request.PerTeam && formats.Any(f => f.Name == "html"))
         {
-            rendered.AddRange(new HtmlReportRenderer(templates!).RenderPerTeam(report).Select(t => (Path.Combine(request.OutDirectory, t.FileName), t.Content)));
+            rendered.AddRange(new HtmlReportRenderer(templates!).RenderPerTeam(report).Select(t => (Path.Combine(request.OutDirectory, t.FileName), (ReportFormat?)null, (string?)t.Content)));
         }
 
         Directory.CreateDirectory(request.OutDirectory);
-        foreach (var (path, content) in rendered)
+        foreach (var (path, format, content) in rendered)
         {
-            AtomicFile.Write(path, content);
+            if (content is null)
+            {
+                AtomicFile.Write(path, stream => format!.WriteTo!(report, stream));
+            }
+            else
+            {
+                AtomicFile.Write(path, content);
+            }
         }
 
-        return [.. rendered.Select(r => r.Item1)];
+        return [.. rendered.Select(r => r.Path)];
     }
 
     /// <summary>True when an open finding is at or above the threshold.</summary>

@@ -17,7 +17,18 @@ public sealed class EvaluatorReevaluateTests
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(4)]
-    public void Reevaluating_after_single_binding_changes_equals_a_full_evaluation(int seed)
+    public void Reevaluating_after_single_binding_changes_equals_a_full_evaluation(int seed) => ReevaluateEqualsFull(seed, knowsBinding: false);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Reevaluating_with_the_changed_binding_known_equals_a_full_evaluation(int seed) => ReevaluateEqualsFull(seed, knowsBinding: true);
+
+    private static void ReevaluateEqualsFull(int seed, bool knowsBinding)
     {
         var (snapshot, config) = GeneratedCluster.Create(seed, namespaces: 9);
         var context = new EvaluationContext(snapshot, config, DutyWorld.Today);
@@ -29,7 +40,9 @@ public sealed class EvaluatorReevaluateTests
         {
             var (before, after) = GeneratedCluster.RandomChange(random, context.Snapshot);
             var next = context.WithBindingChanged(before, after);
-            var incremental = Evaluator.Reevaluate(result, next, SubjectIdentity.Changed(before, after));
+            var incremental = knowsBinding
+                ? Evaluator.Reevaluate(result, next, before, after)
+                : Evaluator.Reevaluate(result, next, SubjectIdentity.Changed(before, after));
             var full = Evaluator.Evaluate(new EvaluationContext(next.Snapshot, config, DutyWorld.Today));
 
             Assert.Equal(Lines(full), Lines(incremental));

@@ -11,7 +11,7 @@ namespace ComplianceScanner.Core.Rules.Rbac;
 /// without namespace in a ClusterRoleBinding, a misspelt kind). The lists come from the permission index, which keeps
 /// them up to date on every binding change.
 /// </summary>
-public sealed class DanglingBindingRule : IRule
+public sealed class DanglingBindingRule : IBindingScopedRule
 {
     public RuleDescriptor Descriptor { get; } = new(
         "SOD-RBAC-012",
@@ -22,21 +22,41 @@ public sealed class DanglingBindingRule : IRule
         "Delete the binding, or fix its roleRef or subject; a binding to something that does not exist grants it to "
         + "whoever creates that role or service account later.")
     {
-        // Not a subject rule: re-evaluation after a binding change re-runs it in full.
+        // Every finding is about one binding, judged on its own: re-evaluation re-runs it for the changed bindings.
         Inputs = RuleInputs.Rbac,
     };
 
     public IEnumerable<Finding> Evaluate(EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        return Findings(context, null);
+    }
+
+    public IReadOnlyCollection<ObjectReference>? AffectedObjects(EvaluationContext context, IReadOnlyCollection<RbacBinding> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        return [.. changed.Select(b => b.Reference).Distinct()];
+    }
+
+    public IEnumerable<Finding> EvaluateObjects(EvaluationContext context, IReadOnlyCollection<ObjectReference> objects)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(objects);
+        return Findings(context, objects.ToHashSet());
+    }
+
+    /// <summary>The findings about every binding, or only about those in <paramref name="only"/>.</summary>
+    private List<Finding> Findings(EvaluationContext context, HashSet<ObjectReference>? only)
+    {
         if (!RbacInputs.Complete(context))
         {
             return [];
         }
 
+        bool Wanted(RbacBinding binding) => only is null || only.Contains(binding.Reference);
         var index = context.Permissions;
         var findings = new List<Finding>();
-        foreach (var d in index.DanglingBindings)
+        foreach (var d in index.DanglingBindings.Where(d => Wanted(d.Binding)))
         {
             var binding = d.Binding;
             findings.Add(Mark(
@@ -56,7 +76,7 @@ public sealed class DanglingBindingRule : IRule
         // Service accounts can only be judged missing when they were read.
         if (!context.IsMissing("serviceaccounts"))
         {
-            foreach (var u in index.UnresolvedServiceAccounts)
+            foreach (var u in index.UnresolvedServiceAccounts.Where(u => Wanted(u.Binding)))
             {
                 var sa = u.ServiceAccount;
                 var key = $"ServiceAccount/{sa.Namespace}/{sa.Name}";
@@ -77,7 +97,7 @@ public sealed class DanglingBindingRule : IRule
             }
         }
 
-        foreach (var i in index.IneffectiveSubjects)
+        foreach (var i in index.IneffectiveSubjects.Where(i => Wanted(i.Binding)))
         {
             findings.Add(Mark(
                 Descriptor.Finding(

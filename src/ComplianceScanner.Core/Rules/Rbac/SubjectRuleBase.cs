@@ -10,9 +10,11 @@ namespace ComplianceScanner.Core.Rules.Rbac;
 /// the findings of a subject depend only on the bindings naming it, so <see cref="EvaluateSubjects"/> recomputes them
 /// for changed subjects only (<see cref="PermissionIndex.BindingsOf"/>). A full evaluation visits every binding once
 /// (<see cref="PermissionIndex.AllSubjectBindings"/>) and rules memoise their analysis per role, so it is linear in the
-/// bindings and never pairs subjects with namespaces or roles.
+/// bindings and never pairs subjects with namespaces or roles. As every finding is about one binding and depends on nothing
+/// else that a binding change touches (the subject's standing comes from the config), a changed binding is re-judged on
+/// its own (<see cref="EvaluateObjects"/>).
 /// </summary>
-public abstract class SubjectRuleBase : ISubjectRule
+public abstract class SubjectRuleBase : ISubjectRule, IBindingScopedRule
 {
     public abstract RuleDescriptor Descriptor { get; }
 
@@ -83,6 +85,42 @@ public abstract class SubjectRuleBase : ISubjectRule
                 {
                     findings.Add(finding);
                 }
+            }
+        }
+
+        return findings;
+    }
+
+    public IReadOnlyCollection<ObjectReference>? AffectedObjects(EvaluationContext context, IReadOnlyCollection<RbacBinding> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        return [.. changed.Select(b => b.Reference).Distinct()];
+    }
+
+    public IEnumerable<Finding> EvaluateObjects(EvaluationContext context, IReadOnlyCollection<ObjectReference> objects)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(objects);
+        if (!RbacInputs.Complete(context))
+        {
+            return [];
+        }
+
+        var standings = new SubjectStandings(context);
+        var few = ConcernedSubjects;
+        var findings = new List<Finding>();
+        foreach (var binding in objects.Distinct().SelectMany(context.Permissions.SubjectBindingsOf))
+        {
+            // As Evaluate: a rule with fixed subjects judges bindings naming exactly those.
+            if (!Concerns(binding.Subject) || (few is not null && !few.Contains(binding.Subject)))
+            {
+                continue;
+            }
+
+            var standing = standings.Of(binding.Subject);
+            if (!Exempt(standing) && Judge(standings, standing, binding) is { } finding)
+            {
+                findings.Add(finding);
             }
         }
 

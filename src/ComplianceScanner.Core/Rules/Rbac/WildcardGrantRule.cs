@@ -14,7 +14,7 @@ namespace ComplianceScanner.Core.Rules.Rbac;
 /// </summary>
 public sealed class WildcardGrantRule : SubjectRuleBase
 {
-    private static readonly RoleAnalysisCache<RoleHits<WildcardHit>> Analyses = new(Analyze);
+    private static readonly RoleAnalysisCache<RoleVerdicts> Verdicts = new(Judge);
     private const string UrlWildcard = "nonResourceURLs *";
     private const string SevenVerbs = "verbs all seven";
 
@@ -38,36 +38,56 @@ public sealed class WildcardGrantRule : SubjectRuleBase
             return null;
         }
 
-        var analysis = Analyses.Get(role);
-        if (analysis.IsEmpty)
+        // Everything but subject and binding depends on the role and the binding's scope alone, and thousands of
+        // bindings share a role: it is computed once per role (evidence records are immutable, so findings share them).
+        var verdicts = Verdicts.Get(role);
+        if ((binding.IsClusterWide ? verdicts.ClusterWide : verdicts.InNamespace) is not { } verdict)
         {
             return null;
         }
 
-        // A RoleBinding never grants non-resource URLs, so a wildcard URL reached through one is inert.
-        var hits = analysis.Hits
-            .Select(h => binding.IsClusterWide ? h : Without(h, UrlWildcard))
-            .Where(h => !h.Dimensions.IsEmpty)
-            .ToList();
-        if (hits.Count == 0)
-        {
-            return null;
-        }
-
-        var dimensions = hits.SelectMany(h => h.Dimensions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var key = string.Join("; ", dimensions);
-        var severity = hits.Max(h => h.Severity);
-        var evidence = new List<Evidence>
-        {
+        List<Evidence> evidence =
+        [
             RbacEvidence.Subject(binding.Subject, standing),
             RbacEvidence.Binding(binding.Binding, standings.Context),
-            RbacEvidence.Role(role),
-        };
-        evidence.AddRange(hits.Select(h => RbacEvidence.Rule(role, h.Rule, string.Join("; ", h.Dimensions))));
-        var message = $"{binding.Subject} ({standing.Description}) holds wildcard permissions ({key}) {Where(binding)} through "
+            verdicts.RoleEvidence,
+            .. verdict.RuleEvidence,
+        ];
+        var message = $"{binding.Subject} ({standing.Description}) holds wildcard permissions ({verdict.Key}) {Where(binding)} through "
             + $"{Via(binding)}; only the cluster layer may hold wildcard grants.";
-        var finding = Report(standings, standing, binding, message, key, evidence);
-        return severity == Descriptor.Severity ? finding : finding with { Severity = severity };
+        var finding = Report(standings, standing, binding, message, verdict.Key, evidence);
+        return verdict.Severity == Descriptor.Severity ? finding : finding with { Severity = verdict.Severity };
+    }
+
+    /// <summary>What a binding to the role is found to hold, cluster-wide and in a namespace (null: no wildcard there).</summary>
+    private static RoleVerdicts Judge(ResolvedRole role)
+    {
+        var analysis = Analyze(role);
+        Verdict? For(bool clusterWide)
+        {
+            if (analysis.IsEmpty)
+            {
+                return null;
+            }
+
+            // A RoleBinding never grants non-resource URLs, so a wildcard URL reached through one is inert.
+            var hits = analysis.Hits
+                .Select(h => clusterWide ? h : Without(h, UrlWildcard))
+                .Where(h => !h.Dimensions.IsEmpty)
+                .ToList();
+            if (hits.Count == 0)
+            {
+                return null;
+            }
+
+            var dimensions = hits.SelectMany(h => h.Dimensions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            return new Verdict(
+                string.Join("; ", dimensions),
+                hits.Max(h => h.Severity),
+                [.. hits.Select(h => RbacEvidence.Rule(role, h.Rule, string.Join("; ", h.Dimensions)))]);
+        }
+
+        return new RoleVerdicts(RbacEvidence.Role(role), For(clusterWide: true), For(clusterWide: false));
     }
 
     /// <summary>The wildcard dimensions of one rule, e.g. <c>resources *</c>, <c>verbs all seven</c>; empty when it has none.</summary>
@@ -141,4 +161,10 @@ public sealed class WildcardGrantRule : SubjectRuleBase
 
         return new RoleHits<WildcardHit>(hits.ToImmutable());
     }
+
+    /// <summary>The verdict on bindings of one scope to a role: the finding's key, severity and rule evidence.</summary>
+    private sealed record Verdict(string Key, Severity Severity, ImmutableArray<Evidence> RuleEvidence);
+
+    /// <summary>The role's evidence and its verdicts for cluster-wide and namespaced bindings.</summary>
+    private sealed record RoleVerdicts(Evidence RoleEvidence, Verdict? ClusterWide, Verdict? InNamespace);
 }
