@@ -77,6 +77,13 @@ internal sealed class GuardedParser(Scanner scanner) : IParser
             Fail(at, ConfigDiagnosticCodes.YamlSyntax, "the YAML parser cannot continue here; look for an unclosed '[', '{' or quote before this point.");
             return false;
         }
+        catch (ArgumentException)
+        {
+            // ... and this way on an escape such as "\uDC00" (a lone surrogate) or "\U00110000" in a double-quoted string.
+            var at = scanner.CurrentPosition;
+            Fail(at, ConfigDiagnosticCodes.YamlSyntax, "a double-quoted string has an escape sequence that is not a valid character (a lone surrogate or a code point beyond U+10FFFF).");
+            return false;
+        }
     }
 
     /// <summary>Consumes the value that follows a duplicate key without handing it to the representation model.</summary>
