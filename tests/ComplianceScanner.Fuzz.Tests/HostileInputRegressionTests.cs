@@ -105,5 +105,15 @@ public sealed class HostileInputRegressionTests
         Assert.Contains(texts, t => t.Contains("\\u001b", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_mapping_key_left_without_a_value_is_a_syntax_error_in_the_config_not_an_argument_exception()
+    {
+        var result = ConfigLoader.LoadText(Encoding.UTF8.GetString(CorpusTests.Read("config", "key-without-value-in-block-mapping.yaml")), "scanner.yaml", ConfigProperty.Today);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((8, "yaml-syntax"), (error.Line, error.Code));
+        Assert.Contains("a mapping key has no value", error.Message, StringComparison.Ordinal);
+    }
+
     private static ManifestLoadResult LoadManifest(byte[] bytes) => new ManifestLoader(1).LoadBytes([(bytes, "m.yaml")]);
 }

@@ -127,6 +127,13 @@ internal sealed class GuardedParser(Scanner scanner) : IParser
                 break;
             case MappingEnd or SequenceEnd:
                 var done = stack[^1];
+                if (done is { IsMapping: true, ExpectKey: false })
+                {
+                    // YamlDotNet's parser can end a mapping right after a key (": a: b" on one line) and only then report
+                    // the syntax error; the representation model would fail on the missing value with an ArgumentException.
+                    Fail(ev.Start, ConfigDiagnosticCodes.YamlSyntax, "a mapping key has no value; look for a line starting with ':' or a second ': ' on one line before this point.");
+                }
+
                 stack.RemoveAt(stack.Count - 1);
                 if (done.Anchor is not null)
                 {

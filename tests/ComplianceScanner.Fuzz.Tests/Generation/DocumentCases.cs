@@ -21,7 +21,7 @@ internal static class DocumentCases
     public const int MaxBytes = 4 * 1024 * 1024;
 
     private static Gen<FuzzCase> Build(ImmutableArray<FNode> seeds, bool allowLists, Gen<int> manyDocuments, bool oneDocumentOnly) =>
-        from count in Gen.Frequency((30, Gen.Constant(1)), (allowLists ? 10 : 1, Gen.Choose(2, 5)), (1, manyDocuments))
+        from count in Gen.Frequency((60, Gen.Constant(1)), (allowLists ? 20 : 2, Gen.Choose(2, 5)), (1, manyDocuments))
         from picks in Gen.ArrayOf(Gen.Elements<FNode>(seeds), Math.Min(count, 5))
         from renamed in Gen.Elements(false, true)
         from wrap in allowLists ? Gen.Frequency((6, Gen.Constant(0)), (1, Gen.Constant(1)), (1, Gen.Constant(2))) : Gen.Constant(0)
@@ -30,7 +30,7 @@ internal static class DocumentCases
         from mutated in TreeMutations.Some(docs[target], 3)
         let final = docs.SetItem(target, mutated.Tree)
         from asJson in Gen.Frequency((4, Gen.Constant(false)), (1, Gen.Constant(true)))
-        let text = asJson ? JsonEmitter.Emit(final) : YamlEmitter.Emit(final)
+        let text = asJson ? JsonEmitter.Emit(final, MaxBytes) : YamlEmitter.Emit(final, MaxBytes)
         let bytes = Encoding.UTF8.GetBytes(text.Length > MaxBytes ? text[..MaxBytes] : text)
         from bytesMutated in ByteMutations.Some(bytes)
         let pristine = mutated.Description == "pristine" && bytesMutated.Description.Length == 0 && text.Length <= MaxBytes && (!oneDocumentOnly || final.Length == 1)
@@ -38,7 +38,7 @@ internal static class DocumentCases
             $"{final.Length} document(s){(wrap > 0 ? " in a List" : string.Empty)} as {(asJson ? "JSON" : "YAML")}: {mutated.Description}{bytesMutated.Description}",
             bytesMutated.Bytes,
             pristine,
-            pristine && !asJson && final.All(JsonEmitter.IsJsonSafe) ? Encoding.UTF8.GetBytes(JsonEmitter.Emit(final)) : null);
+            pristine && !asJson && final.All(JsonEmitter.IsJsonSafe) ? Encoding.UTF8.GetBytes(JsonEmitter.Emit(final, int.MaxValue)) : null);
 
     /// <summary>The picks repeated up to <paramref name="count"/> documents; renamed copies get distinct names so they do not collide.</summary>
     private static ImmutableArray<FNode> Cycle(FNode[] picks, int count, bool renamed) =>

@@ -11,13 +11,18 @@ namespace ComplianceScanner.Fuzz.Tests.Generation;
 /// </summary>
 internal static class JsonEmitter
 {
-    public static string Emit(IEnumerable<FNode> documents)
+    /// <summary>Writes the documents, stopping soon after <paramref name="maxChars"/>.</summary>
+    public static string Emit(IEnumerable<FNode> documents, int maxChars)
     {
         var sb = new StringBuilder();
         foreach (var doc in documents)
         {
-            Write(sb, doc);
+            Write(sb, doc, maxChars);
             sb.Append('\n');
+            if (sb.Length > maxChars)
+            {
+                break;
+            }
         }
 
         return sb.ToString();
@@ -35,8 +40,13 @@ internal static class JsonEmitter
         _ => false,
     };
 
-    private static void Write(StringBuilder sb, FNode node)
+    private static void Write(StringBuilder sb, FNode node, int maxChars)
     {
+        if (sb.Length > maxChars)
+        {
+            return;
+        }
+
         switch (node)
         {
             case FMap m:
@@ -46,7 +56,7 @@ internal static class JsonEmitter
                     sb.Append(i > 0 ? "," : string.Empty);
                     sb.Append(JsonSerializer.Serialize(m.Entries[i].Key is FScalar k ? k.Text : "?"));
                     sb.Append(':');
-                    Write(sb, m.Entries[i].Value);
+                    Write(sb, m.Entries[i].Value, maxChars);
                 }
 
                 sb.Append('}');
@@ -56,7 +66,7 @@ internal static class JsonEmitter
                 for (var i = 0; i < s.Items.Length; i++)
                 {
                     sb.Append(i > 0 ? "," : string.Empty);
-                    Write(sb, s.Items[i]);
+                    Write(sb, s.Items[i], maxChars);
                 }
 
                 sb.Append(']');

@@ -6,21 +6,31 @@ namespace ComplianceScanner.Fuzz.Tests.Generation;
 /// <summary>Writes <see cref="FNode"/> trees as a YAML stream: block style unless a node asks for flow, one <c>---</c> per document.</summary>
 internal static class YamlEmitter
 {
-    public static string Emit(IEnumerable<FNode> documents)
+    /// <summary>Writes the documents, stopping soon after <paramref name="maxChars"/> (nested repetitions can describe gigabytes).</summary>
+    public static string Emit(IEnumerable<FNode> documents, int maxChars)
     {
         var sb = new StringBuilder();
         foreach (var doc in documents)
         {
             sb.Append("---");
-            Value(sb, doc, 0);
+            Value(sb, doc, 0, maxChars);
+            if (sb.Length > maxChars)
+            {
+                break;
+            }
         }
 
         return sb.ToString();
     }
 
     /// <summary>Writes a node that follows <c>key:</c>, <c>-</c> or <c>---</c> on the current line, ending with a newline.</summary>
-    private static void Value(StringBuilder sb, FNode node, int indent)
+    private static void Value(StringBuilder sb, FNode node, int indent, int maxChars)
     {
+        if (sb.Length > maxChars)
+        {
+            return;
+        }
+
         var props = Props(node);
         switch (node)
         {
@@ -31,7 +41,7 @@ internal static class YamlEmitter
                     sb.Append(' ', indent);
                     Key(sb, e.Key);
                     sb.Append(':');
-                    Value(sb, e.Value, indent + 2);
+                    Value(sb, e.Value, indent + 2, maxChars);
                 }
 
                 return;
@@ -40,7 +50,7 @@ internal static class YamlEmitter
                 foreach (var item in s.Items)
                 {
                     sb.Append(' ', indent).Append('-');
-                    Value(sb, item, indent + 2);
+                    Value(sb, item, indent + 2, maxChars);
                 }
 
                 return;

@@ -12,7 +12,7 @@ internal static class Bounded
     /// Far above what any input needs on an idle machine (the slowest, a few MiB, take about a second); the allowance per
     /// MiB keeps a busy CI machine from turning a large input into a false alarm.
     /// </summary>
-    public static TimeSpan HangCap(int inputBytes) => TimeSpan.FromSeconds(5 + (10.0 * inputBytes / (1024 * 1024)));
+    public static TimeSpan HangCap(int inputBytes) => TimeSpan.FromSeconds(10 + (20.0 * inputBytes / (1024 * 1024)));
 
     public static Measured<T> Run<T>(int inputBytes, Func<T> work)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ComplianceScanner.Fuzz.Tests.Generation;
 using FsCheck;
@@ -27,7 +26,6 @@ internal static class FuzzRunner
     {
         var stats = new FuzzStats(name);
         var count = Count(normalCount);
-        var watch = Stopwatch.StartNew();
         var config = Config.QuickThrowOnFailure
             .WithMaxTest(count)
             .WithStartSize(1)
@@ -39,7 +37,7 @@ internal static class FuzzRunner
         }
         finally
         {
-            stats.Total = watch.Elapsed;
+            stats.Stop();
             var line = stats.ToString();
             output.WriteLine(line);
             File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "fuzz-results.txt"), line + Environment.NewLine);
@@ -62,6 +60,11 @@ internal static class FuzzRunner
         }
 
         stats.Add(input, measured);
+        if (stats.Inputs % 5_000 == 0)
+        {
+            // Long runs take a while: a progress line shows they are alive and how fast they go.
+            File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "fuzz-progress.txt"), stats + Environment.NewLine);
+        }
     }
 
     private static string Save(string name, FuzzCase input)

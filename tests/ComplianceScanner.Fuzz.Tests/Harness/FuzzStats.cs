@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using ComplianceScanner.Fuzz.Tests.Generation;
 
@@ -6,6 +7,8 @@ namespace ComplianceScanner.Fuzz.Tests.Harness;
 /// <summary>Counts and extremes of one fuzz run, for the summary line that docs/security.md quotes.</summary>
 internal sealed class FuzzStats(string name)
 {
+    private readonly Stopwatch watch = Stopwatch.StartNew();
+
     public string Name { get; } = name;
 
     public int Inputs { get; private set; }
@@ -25,7 +28,9 @@ internal sealed class FuzzStats(string name)
 
     public long MostAllocated { get; private set; }
 
-    public TimeSpan Total { get; set; }
+    public TimeSpan Total => watch.Elapsed;
+
+    public void Stop() => watch.Stop();
 
     public void Add(FuzzCase input, Measured<bool> measured)
     {
