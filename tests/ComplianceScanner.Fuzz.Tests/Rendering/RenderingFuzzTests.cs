@@ -16,9 +16,10 @@ public sealed class RenderingFuzzTests(ITestOutputHelper output)
     public void Each_known_payload_in_every_slot_renders_inertly_in_every_format()
     {
         var reached = 0;
-        // Eight rotations: every payload lands in eight different slots (every slot, across the known payloads).
-        for (var i = 0; i < HostilePayloads.Known.Length; i += HostilePayloads.Known.Length / 8)
+        // Eight rotations of the known payloads over the slots: every payload lands in eight different places.
+        for (var rotation = 0; rotation < 8; rotation++)
         {
+            var i = rotation * HostilePayloads.Known.Length / 8;
             var payloads = Enumerable.Range(0, HostileCluster.Slots).Select(slot => HostilePayloads.Known[(i + slot) % HostilePayloads.Known.Length] + (slot == 0 ? string.Empty : "-" + slot)).ToList();
             reached += InertRendering.Check(payloads);
         }
