@@ -115,5 +115,14 @@ public sealed class HostileInputRegressionTests
         Assert.Contains("a mapping key has no value", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_deep_value_after_a_duplicate_key_stops_at_the_depth_bound_instead_of_hanging()
+    {
+        var result = ConfigLoader.LoadText(Encoding.UTF8.GetString(CorpusTests.Read("config", "deep-value-of-duplicate-key.yaml")), "scanner.yaml", ConfigProperty.Today);
+
+        Assert.Contains(result.Errors, d => d.Code == "yaml-too-deep" && d.Line == 4);
+        Assert.Contains(result.Errors, d => d.Code == "duplicate-key" && d.Line == 4);
+    }
+
     private static ManifestLoadResult LoadManifest(byte[] bytes) => new ManifestLoader(1).LoadBytes([(bytes, "m.yaml")]);
 }

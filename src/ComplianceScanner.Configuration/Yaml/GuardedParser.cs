@@ -79,7 +79,7 @@ internal sealed class GuardedParser(Scanner scanner) : IParser
         }
         catch (ArgumentException)
         {
-            // ... and this way on an escape such as "\uDC00" (a lone surrogate) or "\U00110000" in a double-quoted string.
+            // ... and this way on a surrogate escape followed by another escape ("\uDC00\uDC00") in a double-quoted string.
             var at = scanner.CurrentPosition;
             Fail(at, ConfigDiagnosticCodes.YamlSyntax, "a double-quoted string has an escape sequence that is not a valid character (a lone surrogate or a code point beyond U+10FFFF).");
             return false;
@@ -103,6 +103,13 @@ internal sealed class GuardedParser(Scanner scanner) : IParser
                 MappingEnd or SequenceEnd => -1,
                 _ => 0,
             };
+
+            // The skipped value is bounded like any other: YamlDotNet's scanner does work per token that grows with
+            // the flow depth, so a duplicate key followed by a deep "[[[[..." would otherwise take minutes.
+            if (stack.Count + depth > MaxDepth)
+            {
+                Fail(inner.Current!.Start, ConfigDiagnosticCodes.YamlTooDeep, $"the document nests deeper than {MaxDepth} levels; a scanner.yaml needs about 7.");
+            }
         }
     }
 

@@ -53,8 +53,8 @@ internal static class YamlTreeReader
             catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
             {
                 // YamlDotNet reports most syntax errors as YamlException, but fails with InvalidOperationException on
-                // some unterminated flow collections and with ArgumentOutOfRangeException on escapes such as "\uDC00"
-                // (a lone surrogate) or "\U00110000": all are mistakes in the file, reported where the scanner stopped.
+                // some unterminated flow collections and with ArgumentOutOfRangeException on a surrogate escape followed
+                // by another escape ("\uDC00\uDC00"): all are mistakes in the file, reported where the scanner stopped.
                 var (errorLine, message) = ex switch
                 {
                     YamlException y => ((int)y.Start.Line + lineOffset, y.Message),
