@@ -39,6 +39,16 @@ public static class ConfigLoader
             return new ConfigLoadResult(null, diagnostics.ToSortedArray());
         }
 
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
+        return LoadBytes(bytes, diagnostics, today, baseDirectory);
+    }
+
+    /// <summary>Loads the bytes of a config file as <see cref="LoadFile"/> does once it has read them (the fuzz tests call this).</summary>
+    internal static ConfigLoadResult LoadBytes(byte[] bytes, string displayPath, DateOnly today, string baseDirectory) =>
+        LoadBytes(bytes, new DiagnosticBag(displayPath), today, baseDirectory);
+
+    private static ConfigLoadResult LoadBytes(byte[] bytes, DiagnosticBag diagnostics, DateOnly today, string baseDirectory)
+    {
         string text;
         try
         {
@@ -52,7 +62,6 @@ public static class ConfigLoader
             return new ConfigLoadResult(null, diagnostics.ToSortedArray());
         }
 
-        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
         return Load(text, bytes, diagnostics, today, baseDirectory);
     }
 

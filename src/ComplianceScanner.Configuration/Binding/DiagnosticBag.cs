@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ComplianceScanner.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -22,12 +23,12 @@ internal sealed class DiagnosticBag(string file)
 
     /// <summary>A problem about the file as a whole (missing, unreadable): no position.</summary>
     public void FileError(string code, string message) =>
-        items.Add(new ConfigDiagnostic(File, 0, 0, string.Empty, message, DiagnosticSeverity.Error, code));
+        items.Add(new ConfigDiagnostic(File, 0, 0, string.Empty, DiagnosticText.Readable(message), DiagnosticSeverity.Error, code));
 
     /// <summary>In file order; problems at the same position keep the order they were found in.</summary>
     public ImmutableArray<ConfigDiagnostic> ToSortedArray() =>
         [.. items.Select((d, i) => (d, i)).OrderBy(x => x.d.Line).ThenBy(x => x.d.Column).ThenBy(x => x.i).Select(x => x.d)];
 
     private void Add(Mark at, string field, string code, string message, DiagnosticSeverity severity) =>
-        items.Add(new ConfigDiagnostic(File, checked((int)at.Line), checked((int)at.Column), field, message, severity, code));
+        items.Add(new ConfigDiagnostic(File, checked((int)at.Line), checked((int)at.Column), DiagnosticText.Readable(field), DiagnosticText.Readable(message), severity, code));
 }

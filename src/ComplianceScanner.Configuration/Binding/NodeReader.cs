@@ -78,7 +78,7 @@ internal sealed class NodeReader(DiagnosticBag diagnostics)
             return [.. seq.Children.Select((item, i) => new Located<YamlNode>(item, item, Item(path, i)))];
         }
 
-        WrongType(node, path, "a list", node is YamlScalarNode s && !IsNull(s) ? $" Hint: write [{s.Value}] for a list of one." : string.Empty);
+        WrongType(node, path, "a list", node is YamlScalarNode s && !IsNull(s) ? $" Hint: write [{(s.Value!.Length <= NodeText.MaxQuotedLength ? s.Value : "...")}] for a list of one." : string.Empty);
         return [];
     }
 

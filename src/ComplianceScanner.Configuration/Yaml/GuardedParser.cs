@@ -77,6 +77,13 @@ internal sealed class GuardedParser(Scanner scanner) : IParser
             Fail(at, ConfigDiagnosticCodes.YamlSyntax, "the YAML parser cannot continue here; look for an unclosed '[', '{' or quote before this point.");
             return false;
         }
+        catch (ArgumentException)
+        {
+            // ... and this way on a surrogate escape followed by another escape ("\uDC00\uDC00") in a double-quoted string.
+            var at = scanner.CurrentPosition;
+            Fail(at, ConfigDiagnosticCodes.YamlSyntax, "a double-quoted string has an escape sequence that is not a valid character (a lone surrogate or a code point beyond U+10FFFF).");
+            return false;
+        }
     }
 
     /// <summary>Consumes the value that follows a duplicate key without handing it to the representation model.</summary>
@@ -96,6 +103,13 @@ internal sealed class GuardedParser(Scanner scanner) : IParser
                 MappingEnd or SequenceEnd => -1,
                 _ => 0,
             };
+
+            // The skipped value is bounded like any other: YamlDotNet's scanner does work per token that grows with
+            // the flow depth, so a duplicate key followed by a deep "[[[[..." would otherwise take minutes.
+            if (stack.Count + depth > MaxDepth)
+            {
+                Fail(inner.Current!.Start, ConfigDiagnosticCodes.YamlTooDeep, $"the document nests deeper than {MaxDepth} levels; a scanner.yaml needs about 7.");
+            }
         }
     }
 
@@ -120,6 +134,13 @@ internal sealed class GuardedParser(Scanner scanner) : IParser
                 break;
             case MappingEnd or SequenceEnd:
                 var done = stack[^1];
+                if (done is { IsMapping: true, ExpectKey: false })
+                {
+                    // YamlDotNet's parser can end a mapping right after a key (": a: b" on one line) and only then report
+                    // the syntax error; the representation model would fail on the missing value with an ArgumentException.
+                    Fail(ev.Start, ConfigDiagnosticCodes.YamlSyntax, "a mapping key has no value; look for a line starting with ':' or a second ': ' on one line before this point.");
+                }
+
                 stack.RemoveAt(stack.Count - 1);
                 if (done.Anchor is not null)
                 {

@@ -101,7 +101,7 @@ internal static class YamlDocumentReader
                 d.At,
                 d.Path,
                 ConfigDiagnosticCodes.DuplicateKey,
-                string.Create(CultureInfo.InvariantCulture, $"duplicate key \"{d.Key}\": it is already set at line {d.First.Line}, column {d.First.Column}. Hint: keep one of the two."));
+                string.Create(CultureInfo.InvariantCulture, $"duplicate key {NodeText.Quote(d.Key)}: it is already set at line {d.First.Line}, column {d.First.Column}. Hint: keep one of the two."));
         }
     }
 }

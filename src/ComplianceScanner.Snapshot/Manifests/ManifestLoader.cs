@@ -81,6 +81,19 @@ public sealed class ManifestLoader
         return assembler.Build(inputs.Select(i => i.DisplayPath));
     }
 
+    /// <summary>Loads file contents as <see cref="Load"/> reads them (any encoding with a byte order mark, else UTF-8); the fuzz tests call this.</summary>
+    internal ManifestLoadResult LoadBytes(IEnumerable<(byte[] Content, string DisplayPath)> files, CancellationToken ct = default)
+    {
+        var inputs = files.ToList();
+        var assembler = new SnapshotAssembler();
+        foreach (var result in ProcessAll(inputs, (input, processor) => processor.Process(input.DisplayPath, sink => DocumentReader.Read(input.Content, sink, ct), ct), ct))
+        {
+            assembler.AddFile(result);
+        }
+
+        return assembler.Build(inputs.Select(i => i.DisplayPath));
+    }
+
     /// <summary>Processes inputs in parallel (one processor per worker) and returns the results in input order.</summary>
     private FileResult[] ProcessAll<T>(List<T> inputs, Func<T, ManifestFileProcessor, FileResult> process, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ComplianceScanner.Core.Model;
 using ComplianceScanner.Core.Snapshot;
+using ComplianceScanner.Core.Text;
 using ComplianceScanner.Snapshot.Mapping;
 
 namespace ComplianceScanner.Snapshot.Manifests;
@@ -35,7 +36,7 @@ internal sealed class SnapshotAssembler
         files++;
         documents += file.Documents;
         objectsFound += file.ObjectsFound;
-        warnings.AddRange(file.Warnings);
+        warnings.AddRange(file.Warnings.Select(Readable));
         hashes.AddRange(file.Hashes);
         foreach (var (error, kind) in file.Errors)
         {
@@ -59,11 +60,11 @@ internal sealed class SnapshotAssembler
             if (objects.TryGetValue(reference, out var earlier))
             {
                 var source = obj.Metadata.Source;
-                warnings.Add(new ManifestWarning(
+                warnings.Add(Readable(new ManifestWarning(
                     source.File,
                     source.DocumentIndex,
                     source.Line,
-                    $"{reference} is also defined at {Describe(earlier.Metadata.Source)}; this later definition is used, as kubectl apply would leave it"));
+                    $"{reference} is also defined at {Describe(earlier.Metadata.Source)}; this later definition is used, as kubectl apply would leave it")));
             }
 
             objects[reference] = obj;
@@ -72,11 +73,15 @@ internal sealed class SnapshotAssembler
 
     public void AddError(ManifestError error, string? kind = null)
     {
+        error = error with { Message = DiagnosticText.Readable(error.Message) };
         errors.Add(error);
         missing.Add(new MissingKind(kind ?? "manifest", error.ToString()));
     }
 
-    public void AddWarning(ManifestWarning warning) => warnings.Add(warning);
+    public void AddWarning(ManifestWarning warning) => warnings.Add(Readable(warning));
+
+    /// <summary>Messages quote names and keys from the files: those may be huge or carry escape sequences.</summary>
+    private static ManifestWarning Readable(ManifestWarning warning) => warning with { Message = DiagnosticText.Readable(warning.Message) };
 
     public ManifestLoadResult Build(IEnumerable<string> sources)
     {

@@ -1,5 +1,6 @@
 using ComplianceScanner.Configuration;
 using ComplianceScanner.Demo;
+using ComplianceScanner.Output;
 
 namespace ComplianceScanner.Cli;
 
@@ -41,7 +42,7 @@ internal static class ConfigResolver
 
         foreach (var d in result.Diagnostics)
         {
-            env.Error.WriteLine(d.ToString());
+            env.Error.WriteLine(TerminalText.Sanitize(d.ToString()));
         }
 
         var failed = result.HasErrors || (warningsAreErrors && !result.Diagnostics.IsEmpty);

@@ -128,7 +128,8 @@ internal static class ScanCommand
         var alertsUsable = AlertStep.Run(env, loaded.Config.Alerts, outcome, storePath, templatesDir, ct);
         foreach (var error in outcome.InputErrors)
         {
-            env.Error.WriteLine("error: " + error);
+            // Input errors quote names and keys from the manifests (and file names): keep them inert on a terminal.
+            env.Error.WriteLine("error: " + TerminalText.Sanitize(error));
         }
 
         if (!outcome.InputErrors.IsEmpty)

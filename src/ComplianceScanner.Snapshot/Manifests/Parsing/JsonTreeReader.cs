@@ -25,11 +25,17 @@ internal static class JsonTreeReader
         {
             while (reader.Read())
             {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    // The reader checks escapes only when a string is read: "\uDE00" (a lone surrogate) would make
+                    // Read below throw. Such text goes to the YAML reader, which reports it as a syntax error.
+                    _ = reader.GetString();
+                }
             }
 
             return true;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return false;
         }

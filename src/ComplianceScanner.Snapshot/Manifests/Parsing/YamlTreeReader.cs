@@ -31,14 +31,13 @@ internal static class YamlTreeReader
         string text, int start, int firstLine, int indexBase, IDocumentSink documents, CancellationToken ct)
     {
         var lineOffset = firstLine - 1;
-        var parser = new Parser(new StringReader(start == 0 ? text : text[start..]));
+        var scanner = new Scanner(new StringReader(start == 0 ? text : text[start..]));
+        var parser = new Parser(scanner);
         var index = indexBase;
         var builder = new TreeBuilder();
         builder.ListItemSink = (item, i, apiVersion, kind) => documents.ListItem(index, item, i, apiVersion, kind);
         var inDocument = false;
         var documentLine = firstLine;
-        string? rejected = null;
-        var rejectedLine = 0;
         while (true)
         {
             ParsingEvent? evt;
@@ -51,12 +50,18 @@ internal static class YamlTreeReader
 
                 evt = parser.Current!;
             }
-            catch (YamlException ex)
+            catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
             {
-                var errorLine = (int)ex.Start.Line + lineOffset;
-                documents.Document(rejected is not null
-                    ? new ParsedDocument(index, null, rejectedLine, rejected)
-                    : new ParsedDocument(index, null, errorLine, "YAML syntax error: " + ex.Message));
+                // YamlDotNet reports most syntax errors as YamlException, but fails with InvalidOperationException on
+                // some unterminated flow collections and with ArgumentOutOfRangeException on a surrogate escape followed
+                // by another escape ("\uDC00\uDC00"): all are mistakes in the file, reported where the scanner stopped.
+                var (errorLine, message) = ex switch
+                {
+                    YamlException y => ((int)y.Start.Line + lineOffset, y.Message),
+                    ArgumentException => ((int)scanner.CurrentPosition.Line + lineOffset, "a double-quoted string has an escape sequence that is not a valid character (a lone surrogate or a code point beyond U+10FFFF)"),
+                    _ => ((int)scanner.CurrentPosition.Line + lineOffset, "the YAML parser cannot continue here; look for an unclosed '[', '{' or quote before this point"),
+                };
+                documents.Document(new ParsedDocument(index, null, errorLine, "YAML syntax error: " + message));
                 var minLine = Math.Max(inDocument ? documentLine + 1 : errorLine, firstLine + 1);
                 var resume = FindSeparator(text, start, firstLine, minLine);
                 return resume is null ? null : (resume.Value.Offset, resume.Value.Line, index + 1);
@@ -71,22 +76,14 @@ internal static class YamlTreeReader
                     builder.Reset();
                     inDocument = true;
                     documentLine = line;
-                    rejected = null;
                     continue;
                 case DocumentEnd:
-                    documents.Document(rejected is not null
-                        ? new ParsedDocument(index, null, rejectedLine, rejected)
-                        : new ParsedDocument(index, builder.Root) { Warnings = [.. builder.Warnings] });
+                    documents.Document(new ParsedDocument(index, builder.Root) { Warnings = [.. builder.Warnings] });
                     index++;
                     inDocument = false;
                     continue;
                 case StreamStart or StreamEnd:
                     continue;
-            }
-
-            if (rejected is not null)
-            {
-                continue;
             }
 
             try
@@ -95,8 +92,12 @@ internal static class YamlTreeReader
             }
             catch (DocumentRejectedException ex)
             {
-                rejected = ex.Message;
-                rejectedLine = ex.Line;
+                // Stop reading the document here rather than parse the rest of it: past the nesting bound YamlDotNet's
+                // scanner does work per token that grows with the depth, so a deep unterminated "[[[[..." would take
+                // minutes. Reading resumes at the next "---", as after a syntax error.
+                documents.Document(new ParsedDocument(index, null, ex.Line, ex.Message));
+                var resume = FindSeparator(text, start, firstLine, Math.Max(documentLine + 1, firstLine + 1));
+                return resume is null ? null : (resume.Value.Offset, resume.Value.Line, index + 1);
             }
         }
     }

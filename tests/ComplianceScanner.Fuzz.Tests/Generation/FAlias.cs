@@ -1,0 +1,4 @@
+namespace ComplianceScanner.Fuzz.Tests.Generation;
+
+/// <summary>An alias (<c>*name</c>); YAML only.</summary>
+internal sealed record FAlias(string Name) : FNode;
