@@ -27,6 +27,9 @@ internal static class ScannerConfigBinder
         new("scanner", ScannerSection.Bind),
         new("store", StoreSection.Bind),
         new("alerts", AlertsSection.Bind),
+
+        // After layers: a schedule's audience is checked against the security layer's and the teams' contacts.
+        new("reports", ReportsSection.Bind),
     ];
 
     private static readonly FieldTable RootFields = new(

@@ -42,6 +42,9 @@ public sealed record ScannerConfig
     /// <summary>Alert sinks (<c>alerts:</c>); null when no alerts are sent.</summary>
     public AlertSettings? Alerts { get; init; }
 
+    /// <summary>Scheduled e-mail reports (<c>reports:</c>); null when none are sent.</summary>
+    public ReportSettings? Reports { get; init; }
+
     /// <summary>SHA-256 of the config file's bytes, so reports and history know which boundaries a result was judged against.</summary>
     public string Digest { get; init; } = string.Empty;
 

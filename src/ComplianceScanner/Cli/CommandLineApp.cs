@@ -17,6 +17,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(Bench.BenchCommand.Create(env));
         root.Subcommands.Add(HistoryCommand.Create(env));
         root.Subcommands.Add(DiffCommand.Create(env));
+        root.Subcommands.Add(ReportCommand.Create(env));
         return root;
     }
 
