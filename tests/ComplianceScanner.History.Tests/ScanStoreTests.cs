@@ -335,7 +335,7 @@ public sealed class ScanStoreTests
 
         var error = Assert.Throws<HistoryStoreException>(() => ScanStore.OpenExisting(file.Path));
 
-        Assert.Contains("has schema version 99, newer than this scanner's 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"has schema version 99, newer than this scanner's {StoreSchema.CurrentVersion}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
