@@ -23,7 +23,12 @@ namespace ComplianceScanner.Alerting;
 /// Alertmanager, the same labels, which it merges). Per sink, messages go out in enqueue order and a failing message
 /// holds back the later ones, so a "resolved" never overtakes its "firing".
 /// </para>
-/// <para>Not thread-safe: one run at a time per store (the agent's leader runs it).</para>
+/// <para>
+/// Before a message is sent its rows are claimed in the store for the length of its attempts, so two processes
+/// delivering from one store never send the same message at the same time; rows held by a killed process are due
+/// again when the claim runs out.
+/// </para>
+/// <para>Not thread-safe: one instance per thread.</para>
 /// </remarks>
 public sealed class AlertDispatcher
 {
@@ -176,6 +181,12 @@ public sealed class AlertDispatcher
                 break;
             }
 
+            if (!outbox.Claim(ids, now, now + ClaimDuration))
+            {
+                // Another process is delivering this sink's messages right now.
+                break;
+            }
+
             error = await sender.SendAsync(endpoint, body, key, cancellationToken).ConfigureAwait(false);
             if (error is not null)
             {
@@ -190,6 +201,10 @@ public sealed class AlertDispatcher
 
         return new SinkDeliveryResult(sink.Name, messages, alerts, outbox.PendingCount(sink.Name), error, rateLimited);
     }
+
+    /// <summary>How long a claimed message is held: every attempt's timeout and the retry delays between them, with room for jitter.</summary>
+    private TimeSpan ClaimDuration =>
+        (options.AttemptTimeout * (options.RetriesPerRun + 1) + options.RetryDelay * Math.Pow(2, options.RetriesPerRun + 1)) * 1.5;
 
     /// <summary>BackoffBase * 2^(failures - 1), at most BackoffMax, times a jitter of 0.8 to 1.2 so many scanners do not retry in step.</summary>
     private TimeSpan Backoff(int failures)

@@ -18,7 +18,7 @@ public sealed class AlertDispatcherTests : IDisposable
     {
         RetriesPerRun = 1,
         RetryDelay = TimeSpan.FromMilliseconds(20),
-        AttemptTimeout = TimeSpan.FromMilliseconds(700),
+        AttemptTimeout = TimeSpan.FromSeconds(2),
         BackoffBase = TimeSpan.FromSeconds(30),
         BackoffMax = TimeSpan.FromMinutes(10),
     };
@@ -180,6 +180,28 @@ public sealed class AlertDispatcherTests : IDisposable
         var resolved = bodies[1].GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("fingerprint").GetString()).ToList();
         Assert.True(resolved.Count >= 2);
         Assert.All(resolved, fp => Assert.Contains(fp, fired));
+    }
+
+    [Fact]
+    public async Task Two_processes_delivering_from_one_store_never_send_the_same_message_twice()
+    {
+        await using var receiver = await TestReceiver.StartAsync();
+        receiver.Latency = TimeSpan.FromMilliseconds(20);
+        Environment.SetEnvironmentVariable(urlEnv, receiver.Url);
+        var settings = new AlertSettings { Sinks = [AlertScenario.Webhook("hook", urlEnv)] };
+        var one = Dispatcher(settings);
+        var two = Dispatcher(settings);
+        var expectedKeys = await EnqueueScenarioAsync(one, bad: 20);
+
+        for (var i = 0; i < 50 && one.PendingCount() > 0; i++)
+        {
+            await Task.WhenAll(Task.Run(() => one.DeliverPendingAsync()), Task.Run(() => two.DeliverPendingAsync()));
+        }
+
+        Assert.Equal(0, one.PendingCount());
+        Assert.Equal(expectedKeys.Order(StringComparer.Ordinal), receiver.Accepted.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(0, receiver.Duplicates);
+        Assert.Equal(expectedKeys.Count, receiver.Requests);
     }
 
     [Fact]

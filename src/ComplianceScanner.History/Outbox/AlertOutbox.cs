@@ -130,6 +130,41 @@ public sealed class AlertOutbox : IDisposable
         return checked((int)(long)cmd.ExecuteScalar()!);
     });
 
+    /// <summary>
+    /// Claims rows for one delivery attempt: moves their next attempt to <paramref name="until"/>, all or none, and only
+    /// if each is still undelivered and due at <paramref name="now"/>. Another process delivering from the same store
+    /// then skips them; a process killed while holding them leaves them due again at <paramref name="until"/>.
+    /// Returns false when some row was taken by someone else (nothing is claimed then).
+    /// </summary>
+    public bool Claim(IReadOnlyCollection<long> ids, DateTimeOffset now, DateTimeOffset until)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        return Guard(() =>
+        {
+            using var tx = connection.BeginTransaction(deferred: false);
+            using var cmd = Command(tx, "UPDATE alert_outbox SET next_attempt_at = $until WHERE id = $id AND delivered_at IS NULL AND next_attempt_at <= $now");
+            cmd.Parameters.AddWithValue("$until", StoreTime.Format(until));
+            cmd.Parameters.AddWithValue("$now", StoreTime.Format(now));
+            var id = cmd.Parameters.Add("$id", SqliteType.Integer);
+            cmd.Prepare();
+            var claimed = 0;
+            foreach (var value in ids)
+            {
+                id.Value = value;
+                claimed += cmd.ExecuteNonQuery();
+            }
+
+            if (claimed != ids.Count)
+            {
+                tx.Rollback();
+                return false;
+            }
+
+            tx.Commit();
+            return true;
+        });
+    }
+
     /// <summary>Marks rows delivered (the receiver accepted the message <paramref name="batchKey"/> that carried them).</summary>
     public void MarkDelivered(IEnumerable<long> ids, string batchKey, DateTimeOffset at) => Update(
         ids,

@@ -114,6 +114,8 @@ internal static class ScanCommand
         {
             env.Out.WriteLine(HistoryText.SinceLastScan(recorded, ReportPaths.Relative(storePath!, env.WorkingDirectory)));
         }
+
+        var alertsUsable = AlertStep.Run(env, loaded.Config.Alerts, outcome, storePath, templatesDir, ct);
         foreach (var error in outcome.InputErrors)
         {
             env.Error.WriteLine("error: " + error);
@@ -122,6 +124,11 @@ internal static class ScanCommand
         if (!outcome.InputErrors.IsEmpty)
         {
             env.Error.WriteLine($"{outcome.InputErrors.Length} input document(s) could not be read; the reports were written and marked incomplete.");
+            return ExitCodes.UsageOrConfig;
+        }
+
+        if (!alertsUsable)
+        {
             return ExitCodes.UsageOrConfig;
         }
 
