@@ -20,7 +20,7 @@ public sealed class AlertOutboxTests
         {
             connection.Open();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "DROP TABLE alert_outbox; DROP TABLE alert_scans; UPDATE schema_version SET version = 1;";
+            cmd.CommandText = "DROP TABLE alert_outbox; DROP TABLE alert_scans; DROP TABLE IF EXISTS report_deliveries; UPDATE schema_version SET version = 1;";
             cmd.ExecuteNonQuery();
         }
 
