@@ -156,6 +156,31 @@ internal static class StoreSchema
             PRIMARY KEY (manifest_digest, key_fingerprint)
         ) WITHOUT ROWID;
         """,
+
+        // 5: scheduled report deliveries. One row per (schedule, audience, window), inserted before the message is sent
+        // (the unique key is the claim: a second replica or a restart finds it) and marked sent after the server accepted
+        // it. The row keeps the rendered message, so a retry or a resend after a crash sends the same bytes and Message-ID.
+        """
+        CREATE TABLE report_deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            schedule TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            window_start TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            scan_id INTEGER NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'skipped')),
+            recipients TEXT NOT NULL,
+            message BLOB,
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            claimed_until TEXT,
+            last_error TEXT,
+            sent_at TEXT,
+            UNIQUE (schedule, audience, window_start)
+        );
+        CREATE INDEX report_deliveries_due ON report_deliveries (state, next_attempt_at);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

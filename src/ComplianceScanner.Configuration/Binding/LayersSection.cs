@@ -14,7 +14,7 @@ internal static class LayersSection
 {
     private static readonly FieldTable LayersFields = new(FieldSpec.Optional("cluster"), FieldSpec.Optional("security"), FieldSpec.Optional("namespace"));
 
-    private static readonly FieldTable LayerFields = new(FieldSpec.Optional("subjects"), FieldSpec.Optional("duties"), FieldSpec.Optional("namespaces"));
+    private static readonly FieldTable LayerFields = new(FieldSpec.Optional("subjects"), FieldSpec.Optional("duties"), FieldSpec.Optional("namespaces"), FieldSpec.Optional("contacts"));
 
     private static readonly FieldTable NamespaceLayerFields = new(FieldSpec.Optional("teams"));
 
@@ -82,7 +82,26 @@ internal static class LayersSection
         return new LayerDefinition(Subjects(context, view, owner), [.. context.DutyNames(view.Strings("duties"))])
         {
             Namespaces = NamespacePatterns(context, view.Strings("namespaces"), owner),
+            Contacts = Contacts(context, view),
         };
+    }
+
+    /// <summary>The <c>contacts</c> list: e-mail addresses or channel names; empty entries are reported.</summary>
+    private static ImmutableArray<string> Contacts(BindingContext context, MappingView view)
+    {
+        var contacts = ImmutableArray.CreateBuilder<string>();
+        foreach (var contact in view.Strings("contacts"))
+        {
+            if (string.IsNullOrWhiteSpace(contact.Value))
+            {
+                context.Diagnostics.Error(contact.Node, contact.Path, ConfigDiagnosticCodes.InvalidValue, "a contact must not be empty.");
+                continue;
+            }
+
+            contacts.Add(contact.Value);
+        }
+
+        return contacts.ToImmutable();
     }
 
     private static ImmutableArray<Core.Model.Subject> Subjects(BindingContext context, MappingView view, ClaimOwner owner) =>
@@ -170,18 +189,6 @@ internal static class LayersSection
             classes.Add(cls.Value);
         }
 
-        var contacts = ImmutableArray.CreateBuilder<string>();
-        foreach (var contact in team.Strings("contacts"))
-        {
-            if (string.IsNullOrWhiteSpace(contact.Value))
-            {
-                context.Diagnostics.Error(contact.Node, contact.Path, ConfigDiagnosticCodes.InvalidValue, "a contact must not be empty.");
-                continue;
-            }
-
-            contacts.Add(contact.Value);
-        }
-
         var gateways = ImmutableArray.CreateBuilder<string>();
         foreach (var gateway in team.Strings("gateways"))
         {
@@ -208,7 +215,7 @@ internal static class LayersSection
                 IngressClasses = classes.ToImmutable(),
                 Duties = duties,
                 RequireTls = requireTls,
-                Contacts = contacts.ToImmutable(),
+                Contacts = Contacts(context, team),
                 Gateways = gateways.ToImmutable(),
             };
     }

@@ -29,6 +29,9 @@ internal static class ScannerConfigBinder
         new("alerts", AlertsSection.Bind),
         new("schedule", ScheduleSection.Bind),
         new("agent", AgentSection.Bind),
+
+        // After layers: a schedule's audience is checked against the security layer's and the teams' contacts.
+        new("reports", ReportsSection.Bind),
     ];
 
     private static readonly FieldTable RootFields = new(

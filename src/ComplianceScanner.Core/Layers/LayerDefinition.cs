@@ -9,5 +9,8 @@ public sealed record LayerDefinition(ImmutableArray<Subject> Subjects, Immutable
     /// <summary>Namespaces (names or globs) the layer owns, e.g. the controller's namespace. Kubernetes' own are always the cluster layer's.</summary>
     public ImmutableArray<string> Namespaces { get; init; } = [];
 
+    /// <summary>Where the layer's reports go (e-mail addresses); the security layer's receive the whole cluster's report.</summary>
+    public ImmutableArray<string> Contacts { get; init; } = [];
+
     public static LayerDefinition Empty { get; } = new([], []);
 }

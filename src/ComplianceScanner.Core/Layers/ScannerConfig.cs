@@ -47,6 +47,9 @@ public sealed record ScannerConfig
     /// <summary>The agent's rescans, leader election and report output (<c>agent:</c>).</summary>
     public AgentSettings Agent { get; init; } = AgentSettings.Default;
 
+    /// <summary>Scheduled e-mail reports (<c>reports:</c>); null when none are sent.</summary>
+    public ReportSettings? Reports { get; init; }
+
     /// <summary>SHA-256 of the config file's bytes, so reports and history know which boundaries a result was judged against.</summary>
     public string Digest { get; init; } = string.Empty;
 

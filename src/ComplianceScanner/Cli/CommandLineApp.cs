@@ -23,6 +23,7 @@ internal static class CommandLineApp
         root.Subcommands.Add(BundleCommand.Create(env));
         root.Subcommands.Add(Agent.AgentCommand.Create(env));
         root.Subcommands.Add(PolicyCommand.Create(env));
+        root.Subcommands.Add(ReportCommand.Create(env));
         return root;
     }
 
