@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace ComplianceScanner.Core.Layers;
 
 /// <summary>
-/// <c>agent: {quietPeriod, maxDelay, leaderElection, output}</c>: how the agent turns watched changes into rescans,
+/// <c>agent: {quietPeriod, maxDelay, leaderElection, output, api}</c>: how the agent turns watched changes into rescans,
 /// whether replicas elect a leader, and where it writes reports. Only the agent reads this section.
 /// </summary>
 public sealed record AgentSettings
@@ -23,4 +23,7 @@ public sealed record AgentSettings
 
     /// <summary>The report formats written to <see cref="OutputDirectory"/>.</summary>
     public ImmutableArray<string> OutputFormats { get; init; } = ["html", "json"];
+
+    /// <summary>The HTTP API's authentication and rate limit (<c>agent.api</c>).</summary>
+    public AgentApiSettings Api { get; init; } = AgentApiSettings.Default;
 }
