@@ -19,7 +19,7 @@ internal static class AgentSection
     private static readonly FieldTable Fields = new(
         FieldSpec.Optional("quietPeriod"), FieldSpec.Optional("maxDelay"), FieldSpec.Optional("leaderElection"), FieldSpec.Optional("output"), FieldSpec.Optional("api"));
 
-    private static readonly FieldTable ApiFields = new(FieldSpec.Optional("authMode"), FieldSpec.Optional("tokensFile"), FieldSpec.Optional("rateLimit"));
+    private static readonly FieldTable ApiFields = new(FieldSpec.Optional("authMode"), FieldSpec.Optional("tokensFile"), FieldSpec.Optional("protectMetrics"), FieldSpec.Optional("rateLimit"));
 
     private static readonly FieldTable RateLimitFields = new(FieldSpec.Optional("requests"), FieldSpec.Optional("window"));
 
@@ -194,6 +194,7 @@ internal static class AgentSection
             context.Diagnostics.Error(m.Node, m.Path, ConfigDiagnosticCodes.InvalidValue, "authMode tokens needs agent.api.tokensFile: the file of accepted tokens (one per line, 'sha256:<hex> name' or a plain token).");
         }
 
+        s = s with { ProtectMetrics = view.Bool("protectMetrics") ?? false };
         if (view.Mapping("rateLimit", RateLimitFields) is { } limit)
         {
             if (limit.String("requests") is { } requests)

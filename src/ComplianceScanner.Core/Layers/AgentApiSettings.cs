@@ -1,7 +1,7 @@
 namespace ComplianceScanner.Core.Layers;
 
 /// <summary>
-/// <c>agent.api: {authMode, tokensFile, rateLimit: {requests, window}}</c>: how the agent's HTTP API authenticates
+/// <c>agent.api: {authMode, tokensFile, protectMetrics, rateLimit: {requests, window}}</c>: how the agent's HTTP API authenticates
 /// callers and how many requests one caller may make.
 /// </summary>
 public sealed record AgentApiSettings
@@ -13,6 +13,9 @@ public sealed record AgentApiSettings
 
     /// <summary>The tokens file (absolute; relative paths are resolved against the config file's directory); null: none.</summary>
     public string? TokensFile { get; init; }
+
+    /// <summary>When true, <c>/metrics</c> needs a token like the API (verb get); by default it is anonymous for Prometheus.</summary>
+    public bool ProtectMetrics { get; init; }
 
     /// <summary>Requests one client (authenticated user, else remote address) may make per <see cref="RateLimitWindow"/>.</summary>
     public int RateLimitRequests { get; init; } = 120;

@@ -62,7 +62,12 @@ internal static class AgentHost
         // The only anonymous endpoints (ScannerApi.AnonymousPaths): everything else needs a token (the fallback policy).
         app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
         app.MapGet("/readyz", (AgentState state) => Readiness(state)).AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (!options.Config.Agent.Api.ProtectMetrics)
+        {
+            metrics.AllowAnonymous();
+        }
+
         return app;
     }
 

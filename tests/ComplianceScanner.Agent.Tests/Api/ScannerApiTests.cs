@@ -90,6 +90,23 @@ public sealed partial class ScannerApiTests
     }
 
     [Fact]
+    public async Task With_protectMetrics_metrics_needs_a_token_too_and_the_probes_stay_anonymous()
+    {
+        await using var api = await ApiAgent.StartAsync("{protectMetrics: true}");
+        var endpoints = ((IEndpointRouteBuilder)api.Agent.App).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>();
+
+        var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => e.RoutePattern.RawText).Order(StringComparer.Ordinal);
+        var without = await api.GetAsync("/metrics", null);
+        var with = await api.GetAsync("/metrics", ApiAgent.Reader);
+
+        Assert.Equal(["/healthz", "/readyz"], anonymous);
+        Assert.Equal(HttpStatusCode.Unauthorized, without.Status);
+        Assert.Equal(HttpStatusCode.OK, with.Status);
+        Assert.Contains("compliance_scanner_", with.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/healthz", null)).Status);
+    }
+
+    [Fact]
     public async Task The_stored_report_of_a_scan_downloads_in_every_format()
     {
         await using var api = await ApiAgent.StartAsync();

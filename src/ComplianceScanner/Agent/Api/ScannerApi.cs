@@ -21,7 +21,7 @@ namespace ComplianceScanner.Agent.Api;
 /// </summary>
 internal static class ScannerApi
 {
-    /// <summary>The paths served without a token (probes and Prometheus).</summary>
+    /// <summary>The paths served without a token (probes and Prometheus, unless <c>agent.api.protectMetrics</c>).</summary>
     public static readonly IReadOnlyList<string> AnonymousPaths = ["/healthz", "/readyz", "/metrics"];
 
     /// <summary>Registers authentication (per <c>agent.api.authMode</c>), authorization, the rate limiter and request limits.</summary>
@@ -76,7 +76,7 @@ internal static class ScannerApi
             };
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
-                if (IsAnonymousPath(http.Request.Path))
+                if (IsAnonymousPath(http.Request.Path) && !(api.ProtectMetrics && http.Request.Path.Equals("/metrics", StringComparison.Ordinal)))
                 {
                     // Kubelet probes and Prometheus are not clients to throttle.
                     return RateLimitPartition.GetNoLimiter("probes");
