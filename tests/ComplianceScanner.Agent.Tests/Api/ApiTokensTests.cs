@@ -4,13 +4,11 @@ using System.Text;
 using ComplianceScanner.Agent.Api;
 using ComplianceScanner.Agent.Tests.Agent;
 using ComplianceScanner.Cli;
-using ComplianceScanner.Configuration;
-using ComplianceScanner.Core.Layers;
 using ComplianceScanner.TestSupport;
 
 namespace ComplianceScanner.Agent.Tests.Api;
 
-/// <summary>Tokens from <c>agent.api.tokensFile</c>: hashed and plain entries, errors by file and line, and the API in tokens mode.</summary>
+/// <summary>Tokens from <c>agent.api.tokensFile</c>: hashed and plain entries, errors by file and line, and the API in tokens mode (the section's binding is in AgentSectionTests).</summary>
 [Collection(AgentCollection.Name)]
 public sealed class ApiTokensTests
 {
@@ -50,33 +48,6 @@ public sealed class ApiTokensTests
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void The_api_section_binds_and_reports_mistakes_by_line_and_field()
-    {
-        using var dir = new TempDirectory();
-        var good = ConfigLoader.LoadText(
-            "apiVersion: compliancescanner.io/v1\nkind: ScannerConfig\n" + AgentCluster.Layers + "agent:\n  api: {authMode: tokens, tokensFile: t.txt, rateLimit: {requests: 10, window: 30s}}\n",
-            "scanner.yaml",
-            new DateOnly(2026, 6, 1),
-            dir.Path);
-        var bad = ConfigLoader.LoadText(
-            "apiVersion: compliancescanner.io/v1\nkind: ScannerConfig\n" + AgentCluster.Layers + "agent:\n  api:\n    authMode: kubernets\n    rateLimit: {requests: lots}\n",
-            "scanner.yaml",
-            new DateOnly(2026, 6, 1),
-            dir.Path);
-
-        var api = good.Config!.Agent.Api;
-        Assert.Equal(ApiAuthMode.Tokens, api.AuthMode);
-        Assert.Equal(Path.Combine(dir.Path, "t.txt"), api.TokensFile);
-        Assert.Equal(10, api.RateLimitRequests);
-        Assert.Equal(TimeSpan.FromSeconds(30), api.RateLimitWindow);
-        var messages = string.Join("\n", bad.Diagnostics);
-        Assert.Contains("agent.api.authMode", messages, StringComparison.Ordinal);
-        Assert.Contains("choose from auto, kubernetes, tokens", messages, StringComparison.Ordinal);
-        Assert.Contains("agent.api.rateLimit.requests", messages, StringComparison.Ordinal);
-        Assert.Contains("scanner.yaml:", messages, StringComparison.Ordinal);
     }
 
     [Fact]
