@@ -7,8 +7,8 @@ using YamlDotNet.RepresentationModel;
 namespace ComplianceScanner.Configuration.Binding;
 
 /// <summary>
-/// <c>agent: {quietPeriod, maxDelay, leaderElection: {...}, output: {directory, formats}}</c>: the agent's rescans,
-/// leader election and report output. Durations are Kubernetes-style (<c>5s</c>, <c>1m</c>); the leader-election
+/// <c>agent: {quietPeriod, maxDelay, leaderElection: {...}, output: {directory, formats}, api: {...}}</c>: the agent's rescans,
+/// leader election, report output and HTTP API. Durations are Kubernetes-style (<c>5s</c>, <c>1m</c>); the leader-election
 /// timings must nest (retryPeriod &lt; renewDeadline &lt; leaseDuration), as client-go requires.
 /// </summary>
 internal static class AgentSection
@@ -18,9 +18,15 @@ internal static class AgentSection
 
     private static readonly FieldTable Fields = new(
         FieldSpec.Optional("quietPeriod"), FieldSpec.Optional("maxDelay"), FieldSpec.Optional("leaderElection"), FieldSpec.Optional("output"),
-        FieldSpec.Optional("publishPolicyReports"), FieldSpec.Optional("bundles"));
+        FieldSpec.Optional("publishPolicyReports"), FieldSpec.Optional("bundles"), FieldSpec.Optional("api"));
 
     private static readonly FieldTable BundleFields = new(FieldSpec.Optional("directory"), FieldSpec.Optional("keep"), FieldSpec.Optional("key"));
+
+    private static readonly FieldTable ApiFields = new(FieldSpec.Optional("authMode"), FieldSpec.Optional("tokensFile"), FieldSpec.Optional("protectMetrics"), FieldSpec.Optional("rateLimit"));
+
+    private static readonly FieldTable RateLimitFields = new(FieldSpec.Optional("requests"), FieldSpec.Optional("window"));
+
+    private static readonly ImmutableArray<string> AuthModes = ["auto", "kubernetes", "tokens"];
 
     private static readonly FieldTable ElectionFields = new(
         FieldSpec.Optional("enabled"),
@@ -63,6 +69,11 @@ internal static class AgentSection
         if (view.Mapping("bundles", BundleFields) is { } bundles)
         {
             settings = settings with { Bundles = BindBundles(context, bundles) };
+        }
+
+        if (view.Mapping("api", ApiFields) is { } api)
+        {
+            settings = settings with { Api = BindApi(context, api) };
         }
 
         return config with { Agent = settings };
@@ -192,6 +203,63 @@ internal static class AgentSection
         }
 
         return settings with { OutputFormats = formats.ToImmutable() };
+    }
+
+    private static AgentApiSettings BindApi(BindingContext context, MappingView view)
+    {
+        var s = AgentApiSettings.Default;
+        var modeText = view.String("authMode");
+        if (modeText is { } mode)
+        {
+            if (AuthModes.Contains(mode.Value))
+            {
+                s = s with { AuthMode = Enum.Parse<ApiAuthMode>(mode.Value, ignoreCase: true) };
+            }
+            else
+            {
+                var hint = Suggestions.Closest(mode.Value, AuthModes) is { } m ? $" Hint: did you mean {NodeText.Quote(m)}?" : string.Empty;
+                context.Diagnostics.Error(mode.Node, mode.Path, ConfigDiagnosticCodes.InvalidValue, $"unknown authMode {NodeText.Quote(mode.Value)}; choose from {string.Join(", ", AuthModes)}.{hint}");
+            }
+        }
+
+        if (view.String("tokensFile") is { } file)
+        {
+            if (string.IsNullOrWhiteSpace(file.Value) || file.Value.Contains('\0', StringComparison.Ordinal))
+            {
+                context.Diagnostics.Error(file.Node, file.Path, ConfigDiagnosticCodes.InvalidValue, $"must be a file path, got {NodeText.Quote(file.Value)}.");
+            }
+            else
+            {
+                s = s with { TokensFile = Path.GetFullPath(file.Value, context.BaseDirectory) };
+            }
+        }
+        else if (s.AuthMode == ApiAuthMode.Tokens && modeText is { } m)
+        {
+            context.Diagnostics.Error(m.Node, m.Path, ConfigDiagnosticCodes.InvalidValue, "authMode tokens needs agent.api.tokensFile: the file of accepted tokens (one per line, 'sha256:<hex> name' or a plain token).");
+        }
+
+        s = s with { ProtectMetrics = view.Bool("protectMetrics") ?? false };
+        if (view.Mapping("rateLimit", RateLimitFields) is { } limit)
+        {
+            if (limit.String("requests") is { } requests)
+            {
+                if (int.TryParse(requests.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and <= 1_000_000)
+                {
+                    s = s with { RateLimitRequests = n };
+                }
+                else
+                {
+                    context.Diagnostics.Error(requests.Node, requests.Path, ConfigDiagnosticCodes.InvalidValue, $"must be a whole number from 1 to 1000000, got {NodeText.Quote(requests.Value)}.");
+                }
+            }
+
+            if (Duration(context, limit, "window") is { } window)
+            {
+                s = s with { RateLimitWindow = window.Value };
+            }
+        }
+
+        return s;
     }
 
     private static Located<TimeSpan>? Duration(BindingContext context, MappingView view, string field)

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace ComplianceScanner.Core.Layers;
 
 /// <summary>
-/// <c>agent: {quietPeriod, maxDelay, leaderElection, output}</c>: how the agent turns watched changes into rescans,
+/// <c>agent: {quietPeriod, maxDelay, leaderElection, output, api}</c>: how the agent turns watched changes into rescans,
 /// whether replicas elect a leader, and where it writes reports. Only the agent reads this section.
 /// </summary>
 public sealed record AgentSettings
@@ -29,4 +29,7 @@ public sealed record AgentSettings
 
     /// <summary>Where and how many evidence bundles the <c>schedule.bundles</c> job keeps.</summary>
     public BundleSettings Bundles { get; init; } = BundleSettings.Default;
+
+    /// <summary>The HTTP API's authentication and rate limit (<c>agent.api</c>).</summary>
+    public AgentApiSettings Api { get; init; } = AgentApiSettings.Default;
 }

@@ -1,3 +1,4 @@
+using ComplianceScanner.Agent.Api;
 using ComplianceScanner.Pipeline;
 using ComplianceScanner.Snapshot.Live;
 using Microsoft.AspNetCore.Builder;
@@ -53,11 +54,20 @@ internal static class AgentHost
         AddSchedules(builder.Services, options);
         builder.Services.AddHostedService<AgentWorker>();
         AddTelemetry(builder, options);
+        builder.AddScannerApi(options, source);
 
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", (AgentState state) => Readiness(state));
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapScannerApi();
+
+        // The only anonymous endpoints (ScannerApi.AnonymousPaths): everything else needs a token (the fallback policy).
+        app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
+        app.MapGet("/readyz", (AgentState state) => Readiness(state)).AllowAnonymous();
+        var metrics = app.MapPrometheusScrapingEndpoint("/metrics");
+        if (!options.Config.Agent.Api.ProtectMetrics)
+        {
+            metrics.AllowAnonymous();
+        }
+
         return app;
     }
 

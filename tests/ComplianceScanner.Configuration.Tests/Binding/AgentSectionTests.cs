@@ -64,4 +64,53 @@ public sealed class AgentSectionTests
             ],
             messages);
     }
+
+    [Fact]
+    public void Api_defaults_to_auto_authentication_anonymous_metrics_and_120_requests_a_minute()
+    {
+        var api = ConfigText.Valid("cluster: {name: a}\n").Agent.Api;
+
+        Assert.Equal(Core.Layers.ApiAuthMode.Auto, api.AuthMode);
+        Assert.Null(api.TokensFile);
+        Assert.False(api.ProtectMetrics);
+        Assert.Equal((120, TimeSpan.FromMinutes(1)), (api.RateLimitRequests, api.RateLimitWindow));
+    }
+
+    [Fact]
+    public void Api_mode_tokens_file_metrics_and_rate_limit_are_read()
+    {
+        var api = ConfigText.Valid("""
+            agent:
+              api: {authMode: tokens, tokensFile: secrets/tokens, protectMetrics: true, rateLimit: {requests: 30, window: 10s}}
+            """).Agent.Api;
+
+        Assert.Equal(Core.Layers.ApiAuthMode.Tokens, api.AuthMode);
+        Assert.Equal(Path.GetFullPath("secrets/tokens", ConfigText.BaseDirectory), api.TokensFile);
+        Assert.True(api.ProtectMetrics);
+        Assert.Equal((30, TimeSpan.FromSeconds(10)), (api.RateLimitRequests, api.RateLimitWindow));
+    }
+
+    [Fact]
+    public void Api_unknown_mode_tokens_without_a_file_and_bad_rate_limits_are_reported_with_line_and_field()
+    {
+        var messages = ConfigText.Diagnose("""
+            agent:
+              api:
+                authMode: kubernets
+                rateLimit: {requests: 0, window: often}
+            """);
+        var tokens = ConfigText.Diagnose("""
+            agent:
+              api: {authMode: tokens}
+            """);
+
+        Seq.Equal(
+            [
+                "scanner.yaml:5:15: error: agent.api.authMode: unknown authMode \"kubernets\"; choose from auto, kubernetes, tokens. Hint: did you mean \"kubernetes\"?",
+                "scanner.yaml:6:27: error: agent.api.rateLimit.requests: must be a whole number from 1 to 1000000, got \"0\".",
+                "scanner.yaml:6:38: error: agent.api.rateLimit.window: \"often\" is not a positive duration: write a number and a unit (ms, s, m, h), e.g. \"5s\", \"500ms\" or \"1m30s\".",
+            ],
+            messages);
+        Seq.Equal(["scanner.yaml:4:19: error: agent.api.authMode: authMode tokens needs agent.api.tokensFile: the file of accepted tokens (one per line, 'sha256:<hex> name' or a plain token)."], tokens);
+    }
 }

@@ -38,6 +38,9 @@ public sealed class TestApiServer : IAsyncDisposable
     private readonly Dictionary<ApiResource, HashSet<string>> forbidden = [];
     private readonly Dictionary<ApiResource, int> expiringContinues = [];
     private readonly Dictionary<ApiResource, Queue<(int Status, int RetryAfter)>> failures = [];
+    private readonly Dictionary<string, (string User, string[] Groups)> reviewTokens = new(StringComparer.Ordinal);
+    private readonly HashSet<(string User, string Group, string Resource, string Verb)> allowedAccess = [];
+    private readonly ConcurrentQueue<JsonObject> accessReviews = new();
     private long resourceVersion = 1000;
     private long oldestWatchable;
     private int nextCursor;
@@ -117,6 +120,30 @@ public sealed class TestApiServer : IAsyncDisposable
             """);
         return path;
     }
+
+    /// <summary>The token a TokenReview (<c>POST /apis/authentication.k8s.io/v1/tokenreviews</c>) authenticates as <paramref name="user"/>; other tokens are not authenticated.</summary>
+    public void AcceptToken(string token, string user, params string[] groups)
+    {
+        lock (gate)
+        {
+            reviewTokens[token] = (user, groups);
+        }
+    }
+
+    /// <summary>SubjectAccessReviews (<c>POST /apis/authorization.k8s.io/v1/subjectaccessreviews</c>) allow <paramref name="user"/> these verbs on group/resource; all else is denied.</summary>
+    public void AllowAccess(string user, string group, string resource, params string[] verbs)
+    {
+        lock (gate)
+        {
+            foreach (var verb in verbs)
+            {
+                allowedAccess.Add((user, group, resource, verb));
+            }
+        }
+    }
+
+    /// <summary>The specs of the SubjectAccessReviews received so far.</summary>
+    public IReadOnlyList<JsonObject> AccessReviews => [.. accessReviews];
 
     /// <summary>Finds a served resource by plural name (<c>rolebindings</c>) or <c>plural.group</c>.</summary>
     public ApiResource Resource(string name) =>
@@ -364,6 +391,12 @@ public sealed class TestApiServer : IAsyncDisposable
 
         var path = (request.Path.Value ?? "/").TrimEnd('/');
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (request.Method == "POST" && path is "/apis/authentication.k8s.io/v1/tokenreviews" or "/apis/authorization.k8s.io/v1/subjectaccessreviews")
+        {
+            await ReviewAsync(ctx, path.Contains("tokenreviews", StringComparison.Ordinal)).ConfigureAwait(false);
+            return;
+        }
+
         if (await DiscoveryAsync(ctx, segments).ConfigureAwait(false))
         {
             return;
@@ -923,6 +956,32 @@ public sealed class TestApiServer : IAsyncDisposable
         {
             return null;
         }
+    }
+
+    private async Task ReviewAsync(HttpContext ctx, bool token)
+    {
+        var review = (await JsonNode.ParseAsync(ctx.Request.Body).ConfigureAwait(false))?.AsObject() ?? [];
+        var spec = review["spec"]?.AsObject() ?? [];
+        JsonObject status;
+        lock (gate)
+        {
+            if (token)
+            {
+                status = reviewTokens.TryGetValue(spec["token"]?.GetValue<string>() ?? string.Empty, out var user)
+                    ? new JsonObject { ["authenticated"] = true, ["user"] = new JsonObject { ["username"] = user.User, ["uid"] = "uid-" + user.User, ["groups"] = new JsonArray([.. user.Groups.Select(g => (JsonNode)g)]) } }
+                    : new JsonObject { ["authenticated"] = false, ["error"] = "invalid bearer token" };
+            }
+            else
+            {
+                accessReviews.Enqueue((JsonObject)spec.DeepClone());
+                var attributes = spec["resourceAttributes"];
+                var key = (spec["user"]?.GetValue<string>() ?? string.Empty, attributes?["group"]?.GetValue<string>() ?? string.Empty, attributes?["resource"]?.GetValue<string>() ?? string.Empty, attributes?["verb"]?.GetValue<string>() ?? string.Empty);
+                status = allowedAccess.Contains(key) ? new JsonObject { ["allowed"] = true } : new JsonObject { ["allowed"] = false, ["reason"] = "no RBAC policy matched" };
+            }
+        }
+
+        review["status"] = status;
+        await WriteAsync(ctx, 201, review).ConfigureAwait(false);
     }
 
     private static async Task WriteAsync(HttpContext ctx, int status, JsonNode body)
