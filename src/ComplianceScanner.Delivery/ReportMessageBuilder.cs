@@ -73,11 +73,13 @@ public sealed class ReportMessageBuilder(ReportSettings settings, TemplateSet te
         return message;
     }
 
-    /// <summary>The link to a report file on the agent's API: <c>{baseUrl}/api/scans/{id}/report.{ext}[?team=NAME]</c>.</summary>
+    /// <summary>The link to a report file on the agent's API: <c>{baseUrl}/api/v1/scans/{id}/report.{format}[?team=NAME]</c>.</summary>
     public static string ReportUrl(string baseUrl, long scanId, string fileName, string? team)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        var url = string.Create(CultureInfo.InvariantCulture, $"{baseUrl.TrimEnd('/')}/api/scans/{scanId}/{fileName}");
+        // The agent's HTTP API (/api/v1/scans/{id}/report.{format}); its Markdown format is named "markdown".
+        var format = fileName.EndsWith(".md", StringComparison.Ordinal) ? "report.markdown" : fileName;
+        var url = string.Create(CultureInfo.InvariantCulture, $"{baseUrl.TrimEnd('/')}/api/v1/scans/{scanId}/{format}");
         return team is null ? url : url + "?team=" + Uri.EscapeDataString(team);
     }
 

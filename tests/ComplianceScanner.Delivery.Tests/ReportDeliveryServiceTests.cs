@@ -189,8 +189,8 @@ public sealed class ReportDeliveryServiceTests
 
         var shop = Assert.Single(f.Smtp.Received, m => m.EnvelopeTo.Contains("shop@example.com"));
         Assert.Empty(shop.Message.Attachments);
-        Assert.Contains($"https://scanner.example.com/api/scans/{latest.ScanId}/report.html?team=shop", shop.Html, StringComparison.Ordinal);
-        Assert.Contains($"https://scanner.example.com/api/scans/{latest.ScanId}/report.json?team=shop", shop.Text, StringComparison.Ordinal);
+        Assert.Contains($"https://scanner.example.com/api/v1/scans/{latest.ScanId}/report.html?team=shop", shop.Html, StringComparison.Ordinal);
+        Assert.Contains($"https://scanner.example.com/api/v1/scans/{latest.ScanId}/report.json?team=shop", shop.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,6 +20,9 @@ internal static class AgentExtensions
         services.AddSingleton<IScanCompletedHandler, AlertsHandler>();
         services.AddHostedService<AlertRedelivery>();
         services.AddSingleton<IScheduledWorkHandler, BundlesHandler>();
+        services.AddSingleton<ReportDeliveries>();
+        services.AddSingleton<IScanCompletedHandler, LatestReportHandler>();
+        services.AddHostedService<ReportRetry>();
         return services;
     }
 }

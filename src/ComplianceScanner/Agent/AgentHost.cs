@@ -112,6 +112,17 @@ internal static class AgentHost
             {
                 AddCron<ScheduledWorkJob>(q, "bundles", bundles, ScheduledWork.Bundles);
             }
+
+            // Each e-mail report schedule on its own cron (reports.schedules), only with a store to record deliveries in.
+            foreach (var report in options.StorePath is null ? [] : options.Config.Reports?.Schedules ?? [])
+            {
+                var key = new JobKey("report-" + report.Name);
+                q.AddJob<PostScan.ReportScheduleJob>(j => j.WithIdentity(key).UsingJobData(PostScan.ReportScheduleJob.ScheduleKey, report.Name));
+                q.AddTrigger(t => t
+                    .ForJob(key)
+                    .WithIdentity(key.Name + "-schedule")
+                    .WithSchedule(CronScheduleBuilder.Create(report.Cron).InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            }
         });
 
         // Created at startup but not started: the worker starts it while this replica leads and puts it in standby

@@ -67,4 +67,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(44, LogLevel.Information, "PolicyReports for scan {Sequence}: {Created} created, {Updated} updated, {Deleted} deleted")]
     public static partial void PolicyReportsPublished(ILogger logger, int sequence, int created, int updated, int deleted);
+
+    [LoggerMessage(45, LogLevel.Information, "Report schedule {Schedule}, window {Window}: {Result}")]
+    public static partial void ReportsDelivered(ILogger logger, string schedule, DateTimeOffset window, string result);
 }

@@ -8,6 +8,7 @@ using ComplianceScanner.Core.Reporting;
 using ComplianceScanner.Evidence;
 using ComplianceScanner.History;
 using ComplianceScanner.Rendering;
+using ComplianceScanner.Rendering.Html;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -29,7 +30,8 @@ internal sealed class ScanApi(AgentOptions options, AgentState state, FullScanRe
 
     public IResult Get(long id) => WithScan(id, (_, scan) => Json(Summary(scan)));
 
-    public IResult Report(long id, string format)
+    /// <summary>A stored report in one format; with <paramref name="team"/>, only that team's part (as e-mailed to it).</summary>
+    public IResult Report(long id, string format, string? team = null)
     {
         if (ReportFormats.Find(format) is not { } f)
         {
@@ -41,6 +43,16 @@ internal sealed class ScanApi(AgentOptions options, AgentState state, FullScanRe
             if (StoredReport(store, scan.Id) is not { } report)
             {
                 return ApiProblems.NotFound($"scan {scan.Id} was recorded without its report.");
+            }
+
+            if (team is not null)
+            {
+                if (!report.Teams.Any(t => string.Equals(t.Name, team, StringComparison.Ordinal)))
+                {
+                    return ApiProblems.NotFound($"scan {scan.Id} has no team '{team}'.");
+                }
+
+                report = TeamReport.For(report, team);
             }
 
             var text = f.Render(report, f.UsesTemplates ? templates.Value : null!);

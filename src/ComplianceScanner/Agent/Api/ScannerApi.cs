@@ -119,7 +119,7 @@ internal static class ScannerApi
         var api = app.MapGroup("/api/v1");
         api.MapGet("/scans", (ScanApi s) => s.List());
         api.MapGet("/scans/{id:long}", (long id, ScanApi s) => s.Get(id));
-        api.MapGet("/scans/{id:long}/report.{format}", (long id, string format, ScanApi s) => s.Report(id, format));
+        api.MapGet("/scans/{id:long}/report.{format}", (long id, string format, string? team, ScanApi s) => s.Report(id, format, team));
         api.MapGet("/scans/{id:long}/findings", (long id, string? severity, string? rule, string? @namespace, string? state, string? layer, ScanApi s) =>
             s.Findings(id, severity, rule, @namespace, state, layer));
         api.MapPost("/scans", (HttpContext http, ScanApi s) => s.Trigger(http.User.Identity?.Name ?? "?"));
