@@ -47,6 +47,33 @@ public sealed class BundlesHandlerTests
         Assert.False(newest.KeyFromBundle);
     }
 
+    [Fact]
+    public async Task A_configured_bundle_key_signs_the_bundles_and_no_key_is_created_beside_the_store()
+    {
+        await using var server = await AgentCluster.StartAsync();
+        using var dir = new TempDirectory();
+        var store = Path.Combine(dir.Path, "scanner.db");
+        var keys = Path.Combine(dir.Path, "keys");
+        Directory.CreateDirectory(keys);
+        string pem;
+        using (var created = EvidenceKey.LoadOrCreate(Path.Combine(keys, "evidence.key"), Path.Combine(keys, "evidence.pub")).Key)
+        {
+            pem = created.PublicKeyPem;
+        }
+
+        var config = AgentCluster.Layers + "agent: {quietPeriod: 500ms, bundles: {directory: out, key: keys/evidence.key}}\nschedule: {scan: ~, bundles: \"0/1 * * * * ?\"}\n";
+        await using var agent = await TestAgent.StartAsync(server, dir, config, storePath: store);
+
+        var first = await agent.Scans.NextAsync(Bound, "first scan");
+        await WaitForBundleAsync(Path.Combine(dir.Path, "out"), first.Recorded!.Scan.Id);
+        await agent.StopAsync();
+
+        var bundle = Assert.Single(Files(Path.Combine(dir.Path, "out")));
+        var verification = EvidenceBundleVerifier.Verify(bundle, pem);
+        Assert.True(verification.Valid, verification.Reason);
+        Assert.False(File.Exists(EvidenceKey.DefaultPaths(store).PrivateKey));
+    }
+
     private static List<string> Files(string directory) => Directory.Exists(directory)
         ? [.. Directory.GetFiles(directory, EvidenceBundleWriter.FilePrefix + "*" + EvidenceBundleWriter.FileSuffix).OrderBy(f => EvidenceBundleWriter.ScanIdOf(Path.GetFileName(f)))]
         : [];
