@@ -22,9 +22,17 @@ internal static class AgentCluster
 
         """;
 
-    public static async Task<TestApiServer> StartAsync()
+    /// <summary>The standard kinds plus the wgpolicyk8s.io PolicyReport kinds, as a cluster with the policy-report CRDs serves them.</summary>
+    public static readonly ApiResource[] WithPolicyReports =
+    [
+        .. ApiResource.Standard,
+        new("wgpolicyk8s.io", "v1alpha2", "policyreports", "PolicyReport", true),
+        new("wgpolicyk8s.io", "v1alpha2", "clusterpolicyreports", "ClusterPolicyReport", false),
+    ];
+
+    public static async Task<TestApiServer> StartAsync(IEnumerable<ApiResource>? resources = null)
     {
-        var server = await TestApiServer.StartAsync();
+        var server = await TestApiServer.StartAsync(resources);
         server.Add(KubeFixtures.Namespace("web"));
         server.Add(KubeFixtures.IngressClass("nginx", isDefault: true));
         server.Add(KubeFixtures.Service("web", "web"));

@@ -1,3 +1,5 @@
+using ComplianceScanner.Core.Layers;
+
 namespace ComplianceScanner.Configuration.Tests.Binding;
 
 public sealed class AgentSectionTests
@@ -60,9 +62,80 @@ public sealed class AgentSectionTests
                 "scanner.yaml:8:20: error: agent.leaderElection.leaseDuration: must be a whole number of seconds, at least 1s, got 1500ms: a Lease records its duration in whole seconds.",
                 "scanner.yaml:9:20: error: agent.leaderElection.renewDeadline: renewDeadline (2s) must be shorter than leaseDuration (1500ms): the leader must give up before another replica may take over.",
                 "scanner.yaml:10:18: error: agent.leaderElection.retryPeriod: retryPeriod (2s) must be shorter than renewDeadline (2s): the leader renews every retryPeriod.",
-                "scanner.yaml:11:38: error: agent.output.formats[0]: unknown report format \"htm\"; choose from html, json, sarif, junit, markdown. Hint: did you mean \"html\"?",
+                "scanner.yaml:11:38: error: agent.output.formats[0]: unknown report format \"htm\"; choose from html, json, sarif, junit, markdown, policyreport. Hint: did you mean \"html\"?",
             ],
             messages);
+    }
+
+    [Fact]
+    public void Absent_post_scan_fields_publish_no_policy_reports_and_keep_90_bundles_beside_the_store()
+    {
+        var config = ConfigText.Valid("cluster: {name: a}\n");
+
+        Assert.False(config.Agent.PublishPolicyReports);
+        Assert.Equal(BundleSettings.Default, config.Agent.Bundles);
+        Assert.Equal(90, config.Agent.Bundles.Keep);
+        Assert.Null(config.Agent.Bundles.Directory);
+        Assert.Null(config.Agent.Bundles.KeyPath);
+    }
+
+    [Fact]
+    public void PublishPolicyReports_bundles_and_the_policyreport_output_format_are_read_with_paths_relative_to_the_config()
+    {
+        var config = ConfigText.Valid("""
+            agent:
+              publishPolicyReports: true
+              bundles: {directory: evidence, keep: 7, key: /etc/compliance-scanner/keys/evidence.key}
+              output: {directory: reports, formats: [policyreport, json]}
+            """);
+
+        Assert.True(config.Agent.PublishPolicyReports);
+        Assert.Equal(Path.GetFullPath("evidence", ConfigText.BaseDirectory), config.Agent.Bundles.Directory);
+        Assert.Equal(7, config.Agent.Bundles.Keep);
+        Assert.Equal("/etc/compliance-scanner/keys/evidence.key", config.Agent.Bundles.KeyPath);
+        Seq.Equal(["policyreport", "json"], config.Agent.OutputFormats);
+    }
+
+    [Theory]
+    [InlineData("0", "\"0\"")]
+    [InlineData("x", "\"x\"")]
+    [InlineData("-3", "\"-3\"")]
+    [InlineData("2.5", "\"2.5\"")]
+    public void A_bundle_keep_that_is_not_a_whole_number_of_at_least_1_is_an_invalid_value_at_its_line_and_field(string keep, string quoted)
+    {
+        var result = ConfigText.Load(ConfigText.Header + $"agent:\n  bundles:\n    keep: {keep}\n");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal(ConfigDiagnosticCodes.InvalidValue, diagnostic.Code);
+        Assert.Equal($"scanner.yaml:5:11: error: agent.bundles.keep: must be a whole number of bundles, at least 1, got {quoted}.", diagnostic.ToString());
+    }
+
+    [Fact]
+    public void Bad_publishPolicyReports_and_unknown_bundle_fields_are_reported_with_line_field_and_a_suggestion()
+    {
+        var messages = ConfigText.Diagnose("""
+            agent:
+              publishPolicyReport: true
+              bundles:
+                directry: evidence
+                keep: 3
+            """);
+
+        Seq.Equal(
+            [
+                "scanner.yaml:4:3: error: agent.publishPolicyReport: unknown field \"publishPolicyReport\". Hint: did you mean \"publishPolicyReports\"?",
+                "scanner.yaml:6:5: error: agent.bundles.directry: unknown field \"directry\". Hint: did you mean \"directory\"?",
+            ],
+            messages);
+    }
+
+    [Fact]
+    public void A_publishPolicyReports_that_is_not_a_boolean_is_reported_at_its_line()
+    {
+        var messages = ConfigText.Diagnose("agent: {publishPolicyReports: sometimes}\n");
+
+        var message = Assert.Single(messages);
+        Assert.StartsWith("scanner.yaml:3:31: error: agent.publishPolicyReports: ", message, StringComparison.Ordinal);
     }
 
     [Fact]

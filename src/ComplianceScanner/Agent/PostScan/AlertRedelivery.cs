@@ -1,3 +1,4 @@
+using ComplianceScanner.Alerting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,23 +15,46 @@ internal sealed class AlertRedelivery(AgentOptions options, AgentState state, IH
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (AlertsHandler.Dispatcher(options, http) is not { } dispatcher)
+        if (options.Config.Alerts is not { Sinks.IsEmpty: false } || options.StorePath is null)
         {
             return;
         }
 
         using var timer = new PeriodicTimer(Interval, options.Time);
+        AlertDispatcher? dispatcher = null;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                if (!state.IsLeader || state.Latest is null || dispatcher.PendingCount() == 0)
+                if (!state.IsLeader || state.Latest is null)
                 {
                     continue;
                 }
 
-                var result = await dispatcher.DeliverPendingAsync(stoppingToken).ConfigureAwait(false);
-                AgentLog.AlertsRedelivered(logger, result.Summary());
+                try
+                {
+                    // Created on first use and again after a failure, so a template mounted late or a store that was
+                    // briefly locked is picked up on the next tick.
+                    dispatcher ??= AlertsHandler.Dispatcher(options, http);
+                    if (dispatcher is null || dispatcher.PendingCount() == 0)
+                    {
+                        continue;
+                    }
+
+                    var result = await dispatcher.DeliverPendingAsync(stoppingToken).ConfigureAwait(false);
+                    AgentLog.AlertsRedelivered(logger, result.Summary());
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+#pragma warning disable CA1031 // An exception escaping a BackgroundService stops the whole agent; a store or template problem is logged and retried next tick.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    dispatcher = null;
+                    AgentLog.HandlerFailed(logger, nameof(AlertRedelivery), e);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
