@@ -230,7 +230,7 @@ internal static class AgentSection
             }
             else
             {
-                s = s with { TokensFile = Path.GetFullPath(file.Value, context.BaseDirectory) };
+                s = s with { TokensFile = System.IO.Path.GetFullPath(file.Value, context.BaseDirectory) };
             }
         }
         else if (s.AuthMode == ApiAuthMode.Tokens && modeText is { } m)
