@@ -5,7 +5,8 @@
 # The runtime image is Ubuntu "chiseled": no shell, no package manager, non-root. The agent writes only to
 # /var/lib/compliance-scanner (its store, a volume in Kubernetes) and /tmp, so it runs with a read-only root filesystem.
 
-# ---- build: restore and compile the command line (it embeds the demo, so scanner.yaml and the examples go in too)
+# ---- build: restore and compile the command line (it embeds the demo and the rule docs, so scanner.yaml, the
+# examples and docs/rules go in too)
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1
@@ -13,6 +14,7 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/ src/
 COPY templates/ templates/
+COPY docs/rules/ docs/rules/
 COPY scanner.yaml ./
 COPY examples/demo-cluster/ examples/demo-cluster/
 RUN dotnet restore src/ComplianceScanner/ComplianceScanner.csproj

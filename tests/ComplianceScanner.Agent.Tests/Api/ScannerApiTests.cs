@@ -131,6 +131,10 @@ public sealed partial class ScannerApiTests
                 case "junit":
                     Assert.Contains("<testsuite", body, StringComparison.Ordinal);
                     break;
+                case "policyreport":
+                    Assert.StartsWith("application/yaml", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+                    Assert.Contains("apiVersion: wgpolicyk8s.io/v1alpha2", body, StringComparison.Ordinal);
+                    break;
                 default:
                     Assert.Contains("#", body, StringComparison.Ordinal);
                     break;

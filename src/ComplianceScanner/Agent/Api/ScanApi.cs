@@ -62,6 +62,7 @@ internal sealed class ScanApi(AgentOptions options, AgentState state, FullScanRe
                 "json" => ("application/json", null),
                 "sarif" => ("application/sarif+json", null),
                 "junit" => ("application/xml; charset=utf-8", null),
+                "policyreport" => ("application/yaml; charset=utf-8", null),
                 _ => ("text/markdown; charset=utf-8", null),
             };
             return new ReportResult(text, type, csp);
