@@ -6,10 +6,15 @@ namespace ComplianceScanner.Fuzz.Tests.Generation;
 /// <summary>Writes <see cref="FNode"/> trees as a YAML stream: block style unless a node asks for flow, one <c>---</c> per document.</summary>
 internal static class YamlEmitter
 {
+    // The emit's size bound, for the flow-style writer too: repetitions inside a flow collection can describe gigabytes.
+    [ThreadStatic]
+    private static int limit;
+
     /// <summary>Writes the documents, stopping soon after <paramref name="maxChars"/> (nested repetitions can describe gigabytes).</summary>
     public static string Emit(IEnumerable<FNode> documents, int maxChars)
     {
         var sb = new StringBuilder();
+        limit = maxChars;
         foreach (var doc in documents)
         {
             sb.Append("---");
@@ -38,6 +43,11 @@ internal static class YamlEmitter
                 sb.Append(props.Length > 0 ? " " + props : string.Empty).Append('\n');
                 foreach (var e in m.Entries)
                 {
+                    if (sb.Length > maxChars)
+                    {
+                        return;
+                    }
+
                     sb.Append(' ', indent);
                     Key(sb, e.Key);
                     sb.Append(':');
@@ -49,6 +59,11 @@ internal static class YamlEmitter
                 sb.Append(props.Length > 0 ? " " + props : string.Empty).Append('\n');
                 foreach (var item in s.Items)
                 {
+                    if (sb.Length > maxChars)
+                    {
+                        return;
+                    }
+
                     sb.Append(' ', indent).Append('-');
                     Value(sb, item, indent + 2, maxChars);
                 }
@@ -115,7 +130,7 @@ internal static class YamlEmitter
                 break;
             case FMap m:
                 sb.Append('{');
-                for (var i = 0; i < m.Entries.Length; i++)
+                for (var i = 0; i < m.Entries.Length && sb.Length <= limit; i++)
                 {
                     sb.Append(i > 0 ? ", " : string.Empty);
                     Inline(sb, m.Entries[i].Key, inFlow: true, withProps: true);
@@ -127,7 +142,7 @@ internal static class YamlEmitter
                 break;
             case FSeq s:
                 sb.Append('[');
-                for (var i = 0; i < s.Items.Length; i++)
+                for (var i = 0; i < s.Items.Length && sb.Length <= limit; i++)
                 {
                     sb.Append(i > 0 ? ", " : string.Empty);
                     Inline(sb, s.Items[i], inFlow: true, withProps: true);
