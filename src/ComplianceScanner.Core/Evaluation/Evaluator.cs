@@ -321,12 +321,20 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
         }
 
         findings.AddRange(GovernanceFindings(context, statuses).Where(f => !settings.Disabled.Contains(f.RuleId)));
-        var unique = findings
-            .GroupBy(f => f.Fingerprint, StringComparer.Ordinal)
-            .Select(g => g.First())
-            .Order(FindingOrder.Instance)
-            .ToImmutableArray();
-        return Mark(new EvaluationResult(unique, [.. errors], statuses, [.. evaluated]));
+        // The first finding of each fingerprint, in rule order; then sorted. Distinct fingerprints never compare
+        // equal, so the unstable in-place sort is deterministic (and cheaper than grouping and a stable LINQ sort).
+        var seen = new HashSet<string>(findings.Count, StringComparer.Ordinal);
+        var unique = new List<Finding>(findings.Count);
+        foreach (var f in findings)
+        {
+            if (seen.Add(f.Fingerprint))
+            {
+                unique.Add(f);
+            }
+        }
+
+        unique.Sort(FindingOrder.Instance);
+        return Mark(new EvaluationResult([.. unique], [.. errors], statuses, [.. evaluated]));
     }
 
     private static EvaluationResult Mark(EvaluationResult result)
