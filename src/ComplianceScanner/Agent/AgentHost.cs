@@ -100,28 +100,23 @@ internal static class AgentHost
             q.UseTimeProvider(options.Time);
             if (schedule.Scan is { } scan)
             {
-                AddCron<ScanJob>(q, ScanJob.Name, scan, null);
+                AddCron<ScanJob>(q, ScanJob.Name, scan);
             }
 
             if (schedule.Reports is { } reports)
             {
-                AddCron<ScheduledWorkJob>(q, "reports", reports, ScheduledWork.Reports);
+                AddCron<ScheduledWorkJob>(q, "reports", reports, (ScheduledWorkJob.WorkKey, nameof(ScheduledWork.Reports)));
             }
 
             if (schedule.Bundles is { } bundles)
             {
-                AddCron<ScheduledWorkJob>(q, "bundles", bundles, ScheduledWork.Bundles);
+                AddCron<ScheduledWorkJob>(q, "bundles", bundles, (ScheduledWorkJob.WorkKey, nameof(ScheduledWork.Bundles)));
             }
 
             // Each e-mail report schedule on its own cron (reports.schedules), only with a store to record deliveries in.
             foreach (var report in options.StorePath is null ? [] : options.Config.Reports?.Schedules ?? [])
             {
-                var key = new JobKey("report-" + report.Name);
-                q.AddJob<PostScan.ReportScheduleJob>(j => j.WithIdentity(key).UsingJobData(PostScan.ReportScheduleJob.ScheduleKey, report.Name));
-                q.AddTrigger(t => t
-                    .ForJob(key)
-                    .WithIdentity(key.Name + "-schedule")
-                    .WithSchedule(CronScheduleBuilder.Create(report.Cron).InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+                AddCron<PostScan.ReportScheduleJob>(q, "report-" + report.Name, report.Cron, (PostScan.ReportScheduleJob.ScheduleKey, report.Name));
             }
         });
 
@@ -134,16 +129,16 @@ internal static class AgentHost
         });
     }
 
-    private static void AddCron<T>(IQuartzBuilder q, string name, string cron, ScheduledWork? work)
+    private static void AddCron<T>(IQuartzBuilder q, string name, string cron, (string Key, string Value)? data = null)
         where T : class, IJob
     {
         var key = new JobKey(name);
         q.AddJob<T>(j =>
         {
             j.WithIdentity(key);
-            if (work is { } w)
+            if (data is { } d)
             {
-                j.UsingJobData(ScheduledWorkJob.WorkKey, w.ToString());
+                j.UsingJobData(d.Key, d.Value);
             }
         });
         q.AddTrigger(t => t

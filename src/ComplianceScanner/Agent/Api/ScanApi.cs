@@ -1,3 +1,4 @@
+using ComplianceScanner.Agent.PostScan;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -23,8 +24,8 @@ internal sealed class ScanApi(AgentOptions options, AgentState state, FullScanRe
     private readonly SemaphoreSlim bundleGate = new(1, 1);
     private readonly Lazy<TemplateSet> templates = new(() => TemplateSet.FromDirectory(options.TemplatesDirectory));
 
-    /// <summary>The directory bundles are written to and served from: <c>bundles</c> beside the store.</summary>
-    public string? BundleDirectory => options.StorePath is { } store ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store))!, "bundles") : null;
+    /// <summary>The directory bundles are written to and served from: the scheduled bundles' (<c>agent.bundles.directory</c>, else <c>bundles</c> beside the store).</summary>
+    public string? BundleDirectory => options.StorePath is { } store ? BundleLocations.Directory(options, store) : null;
 
     public IResult List() => WithStore(store => Json(new JsonArray([.. store.Scans().OrderByDescending(s => s.Id).Select(s => (JsonNode)Summary(s))])));
 
@@ -125,7 +126,7 @@ internal sealed class ScanApi(AgentOptions options, AgentState state, FullScanRe
             return NoStore();
         }
 
-        var (privateKey, _) = EvidenceKey.DefaultPaths(storePath);
+        var privateKey = BundleLocations.PrivateKey(options, storePath);
         if (!File.Exists(privateKey))
         {
             return ApiProblems.NotFound($"no signing key is configured: create one with 'bundle create --store {Path.GetFileName(storePath)}' (writes {Path.GetFileName(privateKey)} beside the store).");
@@ -161,9 +162,15 @@ internal sealed class ScanApi(AgentOptions options, AgentState state, FullScanRe
 
     public IResult PublicKey()
     {
-        if (options.StorePath is { } store && EvidenceKey.DefaultPublicKey(store) is { } key)
+        if (options.Config.Agent.Bundles.KeyPath is { } configured && File.Exists(configured))
         {
+            using var key = EvidenceKey.Load(configured);
             return Results.Text(key.PublicKeyPem, "application/x-pem-file");
+        }
+
+        if (options.StorePath is { } store && EvidenceKey.DefaultPublicKey(store) is { } pair)
+        {
+            return Results.Text(pair.PublicKeyPem, "application/x-pem-file");
         }
 
         return ApiProblems.NotFound("no evidence signing key is configured.");

@@ -22,7 +22,7 @@ internal sealed class BundlesHandler(AgentOptions options, ILogger<BundlesHandle
         }
 
         var settings = options.Config.Agent.Bundles;
-        var directory = settings.Directory ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, "bundles");
+        var directory = BundleLocations.Directory(options, storePath);
         var load = LoadKey(storePath, settings.KeyPath);
         using var key = load.Key;
         using var store = ScanStore.OpenExisting(storePath);
