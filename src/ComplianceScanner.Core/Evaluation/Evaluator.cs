@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using ComplianceScanner.Core.Duties;
 using ComplianceScanner.Core.Findings;
 using ComplianceScanner.Core.Layers;
@@ -13,17 +15,37 @@ namespace ComplianceScanner.Core.Evaluation;
 /// <summary>
 /// The Evaluate stage: runs every enabled rule over the context, applies severity overrides and exceptions,
 /// and returns findings in the one deterministic order. A rule that throws becomes a <see cref="RuleError"/>.
+/// Rules are independent readers of the context (its indexes are immutable or built once, thread-safely), so they run
+/// on several cores; their findings and errors are then taken in catalogue order, so the result is the same as one
+/// rule after the other.
 /// </summary>
-public sealed class Evaluator(IReadOnlyList<IRule> rules)
+public sealed class Evaluator
 {
     // Results this class made, whose findings are therefore sorted and distinct: a re-evaluation need not check.
     private static readonly ConditionalWeakTable<EvaluationResult, object> Ordered = [];
 
+    private readonly IReadOnlyList<IRule> rules;
+    private readonly int maxParallelism;
+
+    /// <summary>An evaluator that runs rules on all cores.</summary>
+    public Evaluator(IReadOnlyList<IRule> rules)
+        : this(rules, Environment.ProcessorCount)
+    {
+    }
+
+    /// <summary>An evaluator that runs at most <paramref name="maxParallelism"/> rules at once (1: one after the other).</summary>
+    public Evaluator(IReadOnlyList<IRule> rules, int maxParallelism)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallelism, 1);
+        this.rules = rules;
+        this.maxParallelism = maxParallelism;
+    }
+
     public EvaluationResult Evaluate(EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var findings = new List<Finding>();
-        var errors = new List<RuleError>();
+        var runs = new List<RuleRun>();
         var evaluated = new List<string>();
         foreach (var rule in rules)
         {
@@ -33,9 +55,10 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
             }
 
             evaluated.Add(rule.Descriptor.Id);
-            Run(context, rule, () => rule.Evaluate(context), findings, errors);
+            runs.Add(new RuleRun(rule, () => rule.Evaluate(context)));
         }
 
+        var (findings, errors) = RunAll(context, runs, WarmUp(context, runs));
         return Finish(context, findings, errors, evaluated);
     }
 
@@ -80,8 +103,7 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
         var changed = changedSubjects.Concat(changedSubjects.Select(SubjectIdentity.Canonical)).ToHashSet();
         var failed = previous.Errors.Select(e => e.RuleId).ToHashSet(StringComparer.Ordinal);
         var plans = new Dictionary<string, RerunPlan>(StringComparer.Ordinal);
-        var fresh = new List<Finding>();
-        var errors = new List<RuleError>();
+        var runs = new List<RuleRun>();
         var evaluated = new List<string>();
         foreach (var rule in rules)
         {
@@ -113,18 +135,20 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
             plans.TryAdd(id, plan);
             if (plan.Objects is { } affected)
             {
-                Run(context, rule, () => ((IBindingScopedRule)rule).EvaluateObjects(context, affected), fresh, errors);
+                runs.Add(new RuleRun(rule, () => ((IBindingScopedRule)rule).EvaluateObjects(context, affected)));
             }
             else if (plan.Subjects is { } subjects)
             {
                 var sorted = subjects.Order(SubjectOrder.Instance).ToList();
-                Run(context, rule, () => ((ISubjectRule)rule).EvaluateSubjects(context, sorted), fresh, errors);
+                runs.Add(new RuleRun(rule, () => ((ISubjectRule)rule).EvaluateSubjects(context, sorted)));
             }
             else if (!plan.KeepsAll)
             {
-                Run(context, rule, () => rule.Evaluate(context), fresh, errors);
+                runs.Add(new RuleRun(rule, () => rule.Evaluate(context)));
             }
         }
+
+        var (fresh, errors) = RunAll(context, runs, warmUp: null);
 
         // Which previous findings stand (governance findings are recomputed below), and those the rules replaced. Flags,
         // not a copy: a list of every finding would be a large-object allocation per re-evaluation, and so a full GC.
@@ -221,21 +245,135 @@ public sealed class Evaluator(IReadOnlyList<IRule> rules)
         return scope;
     }
 
-    private static void Run(EvaluationContext context, IRule rule, Func<IEnumerable<Finding>> evaluate, List<Finding> findings, List<RuleError> errors)
+    /// <summary>
+    /// The shared RBAC indexes (the permission index and the complete duty table) when some rule to run reads RBAC and
+    /// several cores are used: built as the first work item, so one core builds them while the others run the rules
+    /// that do not need them. Null when there is nothing to gain. A failure is left to the rules: the lazy index
+    /// rethrows it to each rule that reads it, which reports it as before.
+    /// </summary>
+    private Action? WarmUp(EvaluationContext context, List<RuleRun> runs)
     {
-        var id = rule.Descriptor.Id;
+        if (maxParallelism == 1 || !runs.Exists(r => (r.Rule.Descriptor.Inputs & RuleInputs.Rbac) != 0))
+        {
+            return null;
+        }
+
+        return () =>
+        {
+            try
+            {
+                _ = context.Permissions;
+                if (Rules.Rbac.RbacInputs.Complete(context))
+                {
+                    _ = context.Duties.Subjects;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Reported by the rules that read the index.
+            }
+        };
+    }
+
+    /// <summary>
+    /// Runs the rules, up to <see cref="maxParallelism"/> at once, each materialising its own findings; returns the
+    /// findings and errors in the order of <paramref name="runs"/>, whatever order they ran and finished in. With a
+    /// <paramref name="warmUp"/>, that runs first and the rules that do not read RBAC are started before those that do.
+    /// A rule that throws becomes an error; cancellation (or any failure outside a rule) is rethrown as itself.
+    /// </summary>
+    private (List<Finding> Findings, List<RuleError> Errors) RunAll(EvaluationContext context, List<RuleRun> runs, Action? warmUp)
+    {
+        var outcomes = new RuleOutcome[runs.Count];
+        if (maxParallelism == 1 || runs.Count <= 1)
+        {
+            for (var i = 0; i < runs.Count; i++)
+            {
+                outcomes[i] = Run(context, runs[i]);
+            }
+        }
+        else
+        {
+            // Work items: -1 is the warm-up, others index runs. One item at a time per worker (no chunking): rule costs
+            // differ by 100x, so workers take the next item when they finish one rather than owning fixed ranges.
+            var order = new List<int>(runs.Count + 1);
+            if (warmUp is not null)
+            {
+                order.Add(-1);
+                order.AddRange(Enumerable.Range(0, runs.Count).Where(i => (runs[i].Rule.Descriptor.Inputs & RuleInputs.Rbac) == 0));
+                order.AddRange(Enumerable.Range(0, runs.Count).Where(i => (runs[i].Rule.Descriptor.Inputs & RuleInputs.Rbac) != 0));
+            }
+            else
+            {
+                order.AddRange(Enumerable.Range(0, runs.Count));
+            }
+
+            try
+            {
+                Parallel.ForEach(
+                    Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering),
+                    new ParallelOptions { MaxDegreeOfParallelism = maxParallelism },
+                    i =>
+                    {
+                        if (i < 0)
+                        {
+                            warmUp!();
+                        }
+                        else
+                        {
+                            outcomes[i] = Run(context, runs[i]);
+                        }
+                    });
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+            {
+                var first = ex.InnerExceptions.FirstOrDefault(e => e is OperationCanceledException) ?? ex.InnerExceptions[0];
+                ExceptionDispatchInfo.Capture(first).Throw();
+                throw;
+            }
+        }
+
+        var findings = new List<Finding>(outcomes.Sum(o => o.Findings?.Count ?? 0));
+        var errors = new List<RuleError>();
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Findings is { } found)
+            {
+                findings.AddRange(found);
+            }
+
+            if (outcome.Error is { } error)
+            {
+                errors.Add(error);
+            }
+        }
+
+        return (findings, errors);
+    }
+
+    private static RuleOutcome Run(EvaluationContext context, RuleRun run)
+    {
+        var id = run.Rule.Descriptor.Id;
+        var findings = new List<Finding>();
         try
         {
-            foreach (var f in evaluate())
+            var overridden = context.Config.Rules.SeverityOverrides.TryGetValue(id, out var sev);
+            foreach (var f in run.Evaluate())
             {
-                findings.Add(context.Config.Rules.SeverityOverrides.TryGetValue(id, out var sev) ? f with { Severity = sev } : f);
+                findings.Add(overridden ? f with { Severity = sev } : f);
             }
+
+            return new RuleOutcome(findings, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            errors.Add(new RuleError(id, $"{ex.GetType().Name}: {ex.Message}"));
+            // As before: what the rule yielded before it failed is kept, and the failure is reported.
+            return new RuleOutcome(findings, new RuleError(id, $"{ex.GetType().Name}: {ex.Message}"));
         }
     }
+
+    private readonly record struct RuleRun(IRule Rule, Func<IEnumerable<Finding>> Evaluate);
+
+    private readonly record struct RuleOutcome(List<Finding>? Findings, RuleError? Error);
 
     /// <summary>
     /// <see cref="Finish"/> for a re-evaluation whose previous result was in order: the kept findings keep their order and

@@ -18,10 +18,49 @@ public sealed class NamespaceOwnership
     // A namespace's labels as selectors see them, built once per namespace rather than once per team asked about it.
     private readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> labels = new(StringComparer.Ordinal);
 
+    // Which teams can own a namespace, so that resolving one does not ask every team (10,000 namespaces × 100 teams):
+    // teams naming it exactly, teams whose selector's first matchLabels pair it carries, and the teams that must always
+    // be asked (globs, selectors without matchLabels). Candidates are then asked in config order with TeamOwns, so the
+    // answer is exactly that of asking every team in order.
+    private readonly Dictionary<string, List<int>> byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Key, string Value), List<int>> byLabel = [];
+    private readonly int[] alwaysAsk;
+
     public NamespaceOwnership(ScannerConfig config, IEnumerable<NamespaceObject> namespaces)
     {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(namespaces);
         this.config = config;
         this.namespaces = namespaces.GroupBy(n => n.Metadata.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var always = new List<int>();
+        for (var i = 0; i < config.Teams.Length; i++)
+        {
+            var team = config.Teams[i];
+            var hasGlob = false;
+            foreach (var name in team.Namespaces)
+            {
+                if (Glob.IsPattern(name))
+                {
+                    hasGlob = true;
+                }
+                else
+                {
+                    Add(byName, name, i);
+                }
+            }
+
+            if (hasGlob || (team.NamespaceSelector is { } selector && selector.MatchLabels.IsEmpty))
+            {
+                always.Add(i);
+            }
+            else if (team.NamespaceSelector is { } indexed)
+            {
+                var (key, value) = indexed.MatchLabels.First();
+                Add(byLabel, (key, value), i);
+            }
+        }
+
+        alwaysAsk = [.. always];
     }
 
     public NamespaceOwner OwnerOf(string ns) => cache.GetOrAdd(ns, Resolve);
@@ -50,11 +89,42 @@ public sealed class NamespaceOwnership
         ? obj.Metadata.Labels.SetItem("kubernetes.io/metadata.name", ns)
         : new Dictionary<string, string>(StringComparer.Ordinal) { ["kubernetes.io/metadata.name"] = ns };
 
+    private static void Add<TKey>(Dictionary<TKey, List<int>> index, TKey key, int team)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var teams))
+        {
+            index[key] = teams = [];
+        }
+
+        teams.Add(team);
+    }
+
     private NamespaceOwner Resolve(string ns)
     {
-        // Config validation rejects a namespace claimed by two teams, so the first match is the only one.
-        foreach (var team in config.Teams)
+        // Config validation rejects a namespace claimed by two teams, so the first match is the only one; the
+        // candidates are asked in config order all the same.
+        var candidates = new List<int>(alwaysAsk);
+        if (byName.TryGetValue(ns, out var named))
         {
+            candidates.AddRange(named);
+        }
+
+        if (byLabel.Count > 0)
+        {
+            foreach (var (key, value) in labels.GetOrAdd(ns, LabelsOf))
+            {
+                if (byLabel.TryGetValue((key, value), out var selected))
+                {
+                    candidates.AddRange(selected);
+                }
+            }
+        }
+
+        candidates.Sort();
+        foreach (var i in candidates)
+        {
+            var team = config.Teams[i];
             if (TeamOwns(team, ns))
             {
                 return new NamespaceOwner(Findings.Layer.Namespace, team);
