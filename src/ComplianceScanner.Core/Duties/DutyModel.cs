@@ -120,10 +120,10 @@ internal sealed class DutyModel
 
     public ImmutableArray<GovernedPermission> GovernedPermissions { get; }
 
-    public SubjectDeclaration Declare(Subject subject) => declarations.GetOrAdd(subject, s =>
+    public SubjectDeclaration Declare(Subject subject) => declarations.GetOrAdd(subject, static (s, declared) =>
         declared.TryGetValue(s, out var d)
             ? new SubjectDeclaration(s, d.Layer, d.Team, d.Duties)
-            : new SubjectDeclaration(s, Findings.Layer.Undeclared, null, []));
+            : new SubjectDeclaration(s, Findings.Layer.Undeclared, null, []), declared);
 
     /// <summary>The duties allowed to the declaration in a scope (null: cluster-wide), per S3.</summary>
     public IReadOnlySet<string> AllowedDuties(SubjectDeclaration declaration, string? ns) => declaration.Layer switch

@@ -26,6 +26,10 @@ public sealed class NamespaceOwnership
     private readonly Dictionary<(string Key, string Value), List<int>> byLabel = [];
     private readonly int[] alwaysAsk;
 
+    // The factories as fields: a method group passed to GetOrAdd would allocate a delegate on every lookup.
+    private readonly Func<string, NamespaceOwner> resolve;
+    private readonly Func<string, IReadOnlyDictionary<string, string>> labelsOf;
+
     public NamespaceOwnership(ScannerConfig config, IEnumerable<NamespaceObject> namespaces)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -61,9 +65,11 @@ public sealed class NamespaceOwnership
         }
 
         alwaysAsk = [.. always];
+        resolve = Resolve;
+        labelsOf = LabelsOf;
     }
 
-    public NamespaceOwner OwnerOf(string ns) => cache.GetOrAdd(ns, Resolve);
+    public NamespaceOwner OwnerOf(string ns) => cache.GetOrAdd(ns, resolve);
 
     /// <summary>The team that owns the namespace, or null.</summary>
     public TeamDefinition? TeamOf(string ns) => OwnerOf(ns).Team;
@@ -79,7 +85,7 @@ public sealed class NamespaceOwnership
 
         if (team.NamespaceSelector is { } selector)
         {
-            return selector.Matches(labels.GetOrAdd(ns, LabelsOf));
+            return selector.Matches(labels.GetOrAdd(ns, labelsOf));
         }
 
         return false;
@@ -112,7 +118,7 @@ public sealed class NamespaceOwnership
 
         if (byLabel.Count > 0)
         {
-            foreach (var (key, value) in labels.GetOrAdd(ns, LabelsOf))
+            foreach (var (key, value) in labels.GetOrAdd(ns, labelsOf))
             {
                 if (byLabel.TryGetValue((key, value), out var selected))
                 {

@@ -36,6 +36,7 @@ public sealed class PermissionIndex
     private readonly FrozenSet<string> namespacesWithServiceAccounts;
     private readonly PermissionTables tables;
     private readonly Lazy<ImmutableArray<Subject>> subjects;
+    private readonly Lazy<ImmutableArray<SubjectBinding>> allSubjectBindings;
 
     private PermissionIndex(
         PermissionIndexOptions options,
@@ -60,6 +61,9 @@ public sealed class PermissionIndex
         IneffectiveSubjects = ineffective;
         UnresolvedServiceAccounts = unresolved;
         subjects = new Lazy<ImmutableArray<Subject>>(CollectSubjects);
+        allSubjectBindings = new Lazy<ImmutableArray<SubjectBinding>>(
+            () => [.. this.tables.All.SelectMany(SubjectBindingsOf)],
+            LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public PermissionIndexOptions Options { get; }
@@ -338,7 +342,7 @@ public sealed class PermissionIndex
     /// <see cref="BindingsOf"/> reports it), dangling bindings included; in no particular order. The union over all
     /// <see cref="Subjects"/> of <see cref="BindingsOf"/>, in one pass over the bindings.
     /// </summary>
-    public IEnumerable<SubjectBinding> AllSubjectBindings() => tables.All.SelectMany(SubjectBindingsOf);
+    public IEnumerable<SubjectBinding> AllSubjectBindings() => allSubjectBindings.Value;
 
     /// <summary>
     /// What <see cref="AllSubjectBindings"/> yields for the one indexed binding of that kind (<c>RoleBinding</c> or

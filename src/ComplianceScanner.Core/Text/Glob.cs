@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace ComplianceScanner.Core.Text;
 
 /// <summary>
@@ -45,4 +47,18 @@ public static class Glob
     }
 
     public static bool MatchesAny(IEnumerable<string> patterns, string text) => patterns.Any(p => Matches(p, text));
+
+    /// <summary>As <see cref="MatchesAny(IEnumerable{string}, string)"/> without allocating (called per binding and namespace).</summary>
+    public static bool MatchesAny(ImmutableArray<string> patterns, string text)
+    {
+        foreach (var p in patterns)
+        {
+            if (Matches(p, text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
