@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using ComplianceScanner.Core.Duties;
@@ -23,6 +24,10 @@ public sealed class Evaluator
 {
     // Results this class made, whose findings are therefore sorted and distinct: a re-evaluation need not check.
     private static readonly ConditionalWeakTable<EvaluationResult, object> Ordered = [];
+
+    // How long each rule's last full evaluation took in this process (the agent rescans the same cluster): rules are
+    // started longest first. Only the order of work depends on it, never the result.
+    private static readonly ConcurrentDictionary<string, long> LastTicks = new(StringComparer.Ordinal);
 
     private readonly IReadOnlyList<IRule> rules;
     private readonly int maxParallelism;
@@ -55,7 +60,7 @@ public sealed class Evaluator
             }
 
             evaluated.Add(rule.Descriptor.Id);
-            runs.Add(new RuleRun(rule, () => rule.Evaluate(context)));
+            runs.Add(new RuleRun(rule, () => rule.Evaluate(context), Full: true));
         }
 
         var (findings, errors) = RunAll(context, runs, WarmUp(context, runs));
@@ -298,9 +303,12 @@ public sealed class Evaluator
             var order = new List<int>(runs.Count + 1);
             if (warmUp is not null)
             {
+                // Longest first (as the rule last took in this process; catalogue order until then), so that no core
+                // is left with a long rule at the end while the others wait.
+                var byCost = Enumerable.Range(0, runs.Count).OrderByDescending(i => LastTicks.GetValueOrDefault(runs[i].Rule.Descriptor.Id)).ToList();
                 order.Add(-1);
-                order.AddRange(Enumerable.Range(0, runs.Count).Where(i => (runs[i].Rule.Descriptor.Inputs & RuleInputs.Rbac) == 0));
-                order.AddRange(Enumerable.Range(0, runs.Count).Where(i => (runs[i].Rule.Descriptor.Inputs & RuleInputs.Rbac) != 0));
+                order.AddRange(byCost.Where(i => (runs[i].Rule.Descriptor.Inputs & RuleInputs.Rbac) == 0));
+                order.AddRange(byCost.Where(i => (runs[i].Rule.Descriptor.Inputs & RuleInputs.Rbac) != 0));
             }
             else
             {
@@ -354,12 +362,18 @@ public sealed class Evaluator
     {
         var id = run.Rule.Descriptor.Id;
         var findings = new List<Finding>();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var overridden = context.Config.Rules.SeverityOverrides.TryGetValue(id, out var sev);
             foreach (var f in run.Evaluate())
             {
                 findings.Add(overridden ? f with { Severity = sev } : f);
+            }
+
+            if (run.Full)
+            {
+                LastTicks[id] = Stopwatch.GetTimestamp() - started;
             }
 
             return new RuleOutcome(findings, null);
@@ -371,7 +385,8 @@ public sealed class Evaluator
         }
     }
 
-    private readonly record struct RuleRun(IRule Rule, Func<IEnumerable<Finding>> Evaluate);
+    /// <summary>A rule and how to run it; <paramref name="Full"/> when it evaluates the whole context (its time is then remembered).</summary>
+    private readonly record struct RuleRun(IRule Rule, Func<IEnumerable<Finding>> Evaluate, bool Full = false);
 
     private readonly record struct RuleOutcome(List<Finding>? Findings, RuleError? Error);
 
