@@ -1,3 +1,4 @@
+using System.Text;
 using ComplianceScanner.Core.Reporting;
 using ComplianceScanner.Rendering.Html;
 
@@ -21,6 +22,19 @@ public sealed class HtmlReportRenderer(TemplateSet templates)
     {
         ArgumentNullException.ThrowIfNull(report);
         return templates.Render(TemplateName, new HtmlReportModel(report, ReportView.From(report)));
+    }
+
+    /// <summary>
+    /// Writes <see cref="Render(ScanReport)"/>, UTF-8 without a byte order mark, to <paramref name="utf8"/> as the
+    /// template runs: the HTML of a large cluster (over 100 MiB) is never held as one string.
+    /// </summary>
+    /// <exception cref="TemplateRenderException">The template is missing or fails; part of the output may have been written.</exception>
+    public void RenderTo(ScanReport report, Stream utf8)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(utf8);
+        using var writer = new StreamWriter(utf8, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+        templates.RenderTo(TemplateName, new HtmlReportModel(report, ReportView.From(report)), writer);
     }
 
     /// <summary>

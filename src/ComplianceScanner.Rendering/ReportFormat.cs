@@ -7,7 +7,8 @@ public sealed record ReportFormat(string Name, string FileName, Func<ScanReport,
 {
     /// <summary>
     /// Writes what <see cref="Render"/> returns, UTF-8 encoded, straight to a stream (null when the format has no such
-    /// writer): for large reports, whose text would otherwise be held in memory whole.
+    /// writer): for large reports, whose text would otherwise be held in memory whole. The template set is null for a
+    /// format that does not use templates.
     /// </summary>
-    public Action<ScanReport, Stream>? WriteTo { get; init; }
+    public Action<ScanReport, TemplateSet?, Stream>? WriteTo { get; init; }
 }

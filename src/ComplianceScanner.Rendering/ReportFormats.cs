@@ -14,8 +14,11 @@ public static class ReportFormats
     /// <summary>Every format, in the order <c>scan --format</c> lists them.</summary>
     public static IReadOnlyList<ReportFormat> All { get; } =
     [
-        new("html", "report.html", (r, t) => new HtmlReportRenderer(t).Render(r), UsesTemplates: true),
-        new("json", "report.json", (r, _) => ReportJson.Serialize(r), UsesTemplates: false) { WriteTo = ReportJson.Serialize },
+        new("html", "report.html", (r, t) => new HtmlReportRenderer(t).Render(r), UsesTemplates: true)
+        {
+            WriteTo = (r, t, stream) => new HtmlReportRenderer(t ?? throw new ArgumentNullException(nameof(t))).RenderTo(r, stream),
+        },
+        new("json", "report.json", (r, _) => ReportJson.Serialize(r), UsesTemplates: false) { WriteTo = (r, _, stream) => ReportJson.Serialize(r, stream) },
         new("sarif", "report.sarif", (r, _) => SarifWriter.Write(r), UsesTemplates: false),
         new("junit", "report.junit.xml", (r, t) => t.Render("report.junit.xml.sbn", new HtmlReportModel(r, ReportView.From(r))), UsesTemplates: true),
         new("markdown", "report.md", (r, t) => t.Render("report.md.sbn", new HtmlReportModel(r, ReportView.From(r))), UsesTemplates: true),

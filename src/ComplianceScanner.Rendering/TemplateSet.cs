@@ -106,8 +106,22 @@ public sealed class TemplateSet
     /// <exception cref="TemplateRenderException">Unknown template or a runtime error; the message names file, line and column.</exception>
     public string Render(string templateName, object model)
     {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        RenderTo(templateName, model, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// As <see cref="Render"/>, written to <paramref name="writer"/> as the template runs: a large report (the HTML of
+    /// tens of thousands of findings is over 100 MiB) is never held in memory whole. On an error, part of the output
+    /// may have been written.
+    /// </summary>
+    /// <exception cref="TemplateRenderException">Unknown template or a runtime error; the message names file, line and column.</exception>
+    public void RenderTo(string templateName, object model, TextWriter writer)
+    {
         ArgumentNullException.ThrowIfNull(templateName);
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(writer);
         var entry = TemplateNames.Normalize(templateName) is { } name && templates.TryGetValue(name, out var found)
             ? found
             : throw new TemplateRenderException(
@@ -115,9 +129,10 @@ public sealed class TemplateSet
 
         var context = CreateContext(TemplateNames.EscapingFor(entry.Name));
         context.PushGlobal(Globals(context, model));
+        context.PushOutput(new TextWriterOutput(writer));
         try
         {
-            return entry.Template.Render(context);
+            entry.Template.Render(context);
         }
         catch (ScriptRuntimeException e)
         {
@@ -127,6 +142,10 @@ public sealed class TemplateSet
         {
             // A .NET member of the model threw while the template read it; Scriban gives no position for that.
             throw new TemplateRenderException($"{entry.DisplayPath}: error: {e.Message}", entry.DisplayPath, 0, 0, e);
+        }
+        finally
+        {
+            context.PopOutput();
         }
     }
 

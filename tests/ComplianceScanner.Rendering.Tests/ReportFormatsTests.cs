@@ -35,6 +35,22 @@ public class ReportFormatsTests
         Golden.AssertMatches(text, $"tests/ComplianceScanner.Rendering.Tests/Golden/{sample}.expected.{f.FileName["report.".Length..]}");
     }
 
+    [Theory]
+    [MemberData(nameof(ReportJsonTests.Samples), MemberType = typeof(ReportJsonTests))]
+    public void Streaming_formats_write_exactly_the_utf8_of_their_rendered_text(string sample)
+    {
+        var report = ReportJsonTests.Sample(sample);
+        var streamed = ReportFormats.All.Where(f => f.WriteTo is not null).ToList();
+        Assert.Equal(["html", "json"], streamed.Select(f => f.Name));
+        foreach (var format in streamed)
+        {
+            using var stream = new MemoryStream();
+            format.WriteTo!(report, Templates.Value, stream);
+            var expected = new System.Text.UTF8Encoding(false).GetBytes(format.Render(report, Templates.Value));
+            Assert.True(expected.AsSpan().SequenceEqual(stream.ToArray()), $"{format.Name}: streamed {stream.Length} bytes, rendered {expected.Length}");
+        }
+    }
+
     [Fact]
     public void Every_format_has_a_distinct_file_name_and_templates_exist_for_template_formats()
     {

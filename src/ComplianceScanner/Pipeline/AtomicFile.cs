@@ -31,4 +31,46 @@ internal static class AtomicFile
             throw;
         }
     }
+
+    /// <summary>
+    /// Writes several files so that none is replaced unless all were written: each is written to a temporary file
+    /// first, and only when every one succeeded are they moved into place. A failure (a template error in the middle
+    /// of a streamed report) removes the temporary files and leaves every previous file as it was.
+    /// </summary>
+    public static void WriteAll(IReadOnlyList<(string Path, Action<Stream> Write)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var temps = new List<string>(files.Count);
+        try
+        {
+            foreach (var (path, write) in files)
+            {
+                var temp = path + ".tmp-" + Environment.ProcessId;
+                temps.Add(temp);
+                using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
+                write(stream);
+            }
+        }
+        catch
+        {
+            foreach (var temp in temps)
+            {
+                File.Delete(temp);
+            }
+
+            throw;
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            File.Move(temps[i], files[i].Path, overwrite: true);
+        }
+    }
+
+    /// <summary>UTF-8 without a byte order mark, as <see cref="Write(string, string)"/> writes text.</summary>
+    public static Action<Stream> Text(string content) => stream =>
+    {
+        var bytes = new UTF8Encoding(false).GetBytes(content);
+        stream.Write(bytes);
+    };
 }

@@ -265,29 +265,22 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
             .ToList();
         var templates = formats.Any(f => f.UsesTemplates) ? TemplateSet.FromDirectory(request.TemplatesDirectory) : null;
 
-        // Render everything before writing anything: a template error must not leave a mix of new and old reports.
-        // Formats that stream (JSON) cannot fail that way and are written as they serialize, never held whole.
-        var rendered = formats
-            .Select(f => (Path: Path.Combine(request.OutDirectory, f.FileName), Format: (ReportFormat?)f, Content: f.WriteTo is null ? f.Render(report, templates!) : null))
+        // A template error must not leave a mix of new and old reports: every file is written to a temporary file
+        // first and moved into place only when all were written. Formats that stream (HTML, JSON) are written as they
+        // render, never held whole; the others are rendered to a string.
+        var files = formats
+            .Select(f => (Path: Path.Combine(request.OutDirectory, f.FileName), Write: f.WriteTo is { } write
+                ? (Action<Stream>)(stream => write(report, templates, stream))
+                : AtomicFile.Text(f.Render(report, templates!))))
             .ToList();
         if (request.PerTeam && formats.Any(f => f.Name == "html"))
         {
-            rendered.AddRange(new HtmlReportRenderer(templates!).RenderPerTeam(report).Select(t => (Path.Combine(request.OutDirectory, t.FileName), (ReportFormat?)null, (string?)t.Content)));
+            files.AddRange(new HtmlReportRenderer(templates!).RenderPerTeam(report).Select(t => (Path.Combine(request.OutDirectory, t.FileName), AtomicFile.Text(t.Content))));
         }
 
         Directory.CreateDirectory(request.OutDirectory);
-        foreach (var (path, format, content) in rendered)
-        {
-            if (content is null)
-            {
-                AtomicFile.Write(path, stream => format!.WriteTo!(report, stream));
-            }
-            else
-            {
-                AtomicFile.Write(path, content);
-            }
-        }
-
+        AtomicFile.WriteAll(files);
+        var rendered = files;
         return [.. rendered.Select(r => r.Path)];
     }
 

@@ -84,6 +84,39 @@ public sealed class ScanCommandTests
         Assert.False(File.Exists(Path.Combine(dir.Path, "reports", "report.html")));
     }
 
+    [Fact]
+    public void A_template_that_fails_after_streaming_most_of_the_html_leaves_the_previous_reports_untouched()
+    {
+        using var dir = new TempDirectory();
+        dir.File("scanner.yaml", MinimalConfig);
+        dir.File("m/cluster.yaml", CleanIngress);
+        var first = CliRunner.Run(dir.Path, "scan", "--from", "m", "--format", "json,html", "--out", "reports");
+        Assert.Equal(0, first.ExitCode);
+        var html = File.ReadAllBytes(Path.Combine(dir.Path, "reports", "report.html"));
+        var json = File.ReadAllBytes(Path.Combine(dir.Path, "reports", "report.json"));
+
+        // The same templates, with an error at the very end of the HTML: the page is streamed to its file, then fails.
+        var templates = Path.Combine(dir.Path, "tpl");
+        foreach (var file in Directory.GetFiles(RepoPaths.At("templates"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(templates, Path.GetRelativePath(RepoPaths.At("templates"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        File.AppendAllText(Path.Combine(templates, "report.html.sbn"), "{{ no_such_variable }}\n");
+        // A different input, so that a report written by the second scan would differ from the first one's.
+        dir.File("m/more.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: extra}\n");
+        var failed = CliRunner.Run(dir.Path, "scan", "--from", "m", "--format", "json,html", "--out", "reports", "--templates", "tpl");
+
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("report.html.sbn", failed.Error, StringComparison.Ordinal);
+        Assert.False(failed.HasStackTrace, failed.ToString());
+        Assert.Equal(html, File.ReadAllBytes(Path.Combine(dir.Path, "reports", "report.html")));
+        Assert.Equal(json, File.ReadAllBytes(Path.Combine(dir.Path, "reports", "report.json")));
+        Assert.Equal(["report.html", "report.json"], Directory.GetFiles(Path.Combine(dir.Path, "reports")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("--format", "pdf", "--format: unknown format 'pdf'")]
     [InlineData("--fail-on", "severe", "--fail-on: 'severe' is not a severity")]
