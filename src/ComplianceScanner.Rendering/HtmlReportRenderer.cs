@@ -33,7 +33,7 @@ public sealed class HtmlReportRenderer(TemplateSet templates)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(utf8);
-        using var writer = new StreamWriter(utf8, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+        using var writer = new StreamWriter(utf8, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true);
         templates.RenderTo(TemplateName, new HtmlReportModel(report, ReportView.From(report)), writer);
     }
 

@@ -104,12 +104,7 @@ public sealed class TemplateSet
     /// members) become top-level variables, named in snake_case like every .NET member a template sees.
     /// </summary>
     /// <exception cref="TemplateRenderException">Unknown template or a runtime error; the message names file, line and column.</exception>
-    public string Render(string templateName, object model)
-    {
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
-        RenderTo(templateName, model, writer);
-        return writer.ToString();
-    }
+    public string Render(string templateName, object model) => Execute(templateName, model, writer: null)!;
 
     /// <summary>
     /// As <see cref="Render"/>, written to <paramref name="writer"/> as the template runs: a large report (the HTML of
@@ -119,9 +114,15 @@ public sealed class TemplateSet
     /// <exception cref="TemplateRenderException">Unknown template or a runtime error; the message names file, line and column.</exception>
     public void RenderTo(string templateName, object model, TextWriter writer)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        Execute(templateName, model, writer);
+    }
+
+    /// <summary>Renders to <paramref name="writer"/>, or, when it is null, into the string returned.</summary>
+    private string? Execute(string templateName, object model, TextWriter? writer)
+    {
         ArgumentNullException.ThrowIfNull(templateName);
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(writer);
         var entry = TemplateNames.Normalize(templateName) is { } name && templates.TryGetValue(name, out var found)
             ? found
             : throw new TemplateRenderException(
@@ -129,10 +130,15 @@ public sealed class TemplateSet
 
         var context = CreateContext(TemplateNames.EscapingFor(entry.Name));
         context.PushGlobal(Globals(context, model));
-        context.PushOutput(new TextWriterOutput(writer));
+        if (writer is not null)
+        {
+            context.PushOutput(new TextWriterOutput(writer));
+        }
+
         try
         {
-            entry.Template.Render(context);
+            var text = entry.Template.Render(context);
+            return writer is null ? text : null;
         }
         catch (ScriptRuntimeException e)
         {
@@ -145,7 +151,10 @@ public sealed class TemplateSet
         }
         finally
         {
-            context.PopOutput();
+            if (writer is not null)
+            {
+                context.PopOutput();
+            }
         }
     }
 

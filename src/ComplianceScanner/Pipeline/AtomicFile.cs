@@ -2,35 +2,11 @@ using System.Text;
 
 namespace ComplianceScanner.Pipeline;
 
-/// <summary>Writes a file so that readers see either the old or the new content, never a half-written one.</summary>
+/// <summary>Writes files so that readers see either the old or the new content, never a half-written one.</summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, string content)
-    {
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, content, new UTF8Encoding(false));
-        File.Move(temp, path, overwrite: true);
-    }
-
-    /// <summary>As <see cref="Write(string, string)"/>, the content written by <paramref name="write"/> to the file's stream.</summary>
-    public static void Write(string path, Action<Stream> write)
-    {
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024))
-            {
-                write(stream);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
-    }
+    /// <summary>Writes one file: the content written by <paramref name="write"/> to the file's stream.</summary>
+    public static void Write(string path, Action<Stream> write) => WriteAll([(path, write)]);
 
     /// <summary>
     /// Writes several files so that none is replaced unless all were written: each is written to a temporary file
@@ -67,10 +43,6 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>UTF-8 without a byte order mark, as <see cref="Write(string, string)"/> writes text.</summary>
-    public static Action<Stream> Text(string content) => stream =>
-    {
-        var bytes = new UTF8Encoding(false).GetBytes(content);
-        stream.Write(bytes);
-    };
+    /// <summary>Text content, written UTF-8 without a byte order mark.</summary>
+    public static Action<Stream> Text(string content) => stream => stream.Write(new UTF8Encoding(false).GetBytes(content));
 }

@@ -280,8 +280,7 @@ internal sealed class ScanPipeline(TimeProvider time, IScanProgress progress)
 
         Directory.CreateDirectory(request.OutDirectory);
         AtomicFile.WriteAll(files);
-        var rendered = files;
-        return [.. rendered.Select(r => r.Path)];
+        return [.. files.Select(f => f.Path)];
     }
 
     /// <summary>True when an open finding is at or above the threshold.</summary>

@@ -102,6 +102,20 @@ public sealed class EvaluatorTests
         Assert.Equal(16, a.Length);
     }
 
+    [Fact]
+    public void First_difference_names_any_field_evidence_error_or_count_that_differs_and_is_null_for_equal_results()
+    {
+        var result = Run(new ScannerConfig { Exceptions = [Exception("shop/*", new DateOnly(2027, 1, 31))] }, new PerIngressRule("SOD-ING-900", Severity.High));
+        var f = result.Findings[0];
+        Assert.Null(result.FirstDifference(result with { Findings = [.. result.Findings] }));
+        Assert.Contains("first difference at 0", result.FirstDifference(result with { Findings = result.Findings.SetItem(0, f with { Remediation = "other" }) }), StringComparison.Ordinal);
+        Assert.Contains("first difference at 0", result.FirstDifference(result with { Findings = result.Findings.SetItem(0, f with { Evidence = [new Evidence("field", "spec", "w")] }) }), StringComparison.Ordinal);
+        Assert.Equal("2 findings against 1", result.FirstDifference(result with { Findings = result.Findings.RemoveAt(1) }));
+        Assert.Equal("the rule errors differ", result.FirstDifference(result with { Errors = [new RuleError("SOD-ING-900", "boom")] }));
+        Assert.Equal("the exception counts differ", result.FirstDifference(result with { Exceptions = [result.Exceptions[0] with { Matched = 5 }] }));
+        Assert.Equal("the rules evaluated differ", result.FirstDifference(result with { RulesEvaluated = ["SOD-ING-900"] }));
+    }
+
     private static EvaluationResult Run(ScannerConfig config, params IRule[] rules) =>
         new Evaluator(rules).Evaluate(new EvaluationContext(Snapshot, config, Today));
 
